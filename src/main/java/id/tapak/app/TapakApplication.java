@@ -1,0 +1,69 @@
+package id.tapak.app;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.CatalogLoader;
+import id.tapak.core.catalog.ProjectFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The HTTP service: loads the catalog, then publishes it. */
+@SpringBootApplication(scanBasePackages = "id.tapak")
+@EnableConfigurationProperties(TapakProperties.class)
+public class TapakApplication {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TapakApplication.class);
+
+  /**
+   * Starts the service. The catalog is loaded before Spring starts, so a bad project file stops start-up with its
+   * one-line message (file, layer, key) and exit status 2 instead of a wall of stack traces.
+   */
+  public static void serve(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    java.nio.file.Path project = java.nio.file.Path.of(projectArg(args));
+    Catalog catalog;
+    try {
+      catalog = timedLoad(project);
+    } catch (ProjectFileException e) {
+      System.err.println("tapak: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    SpringApplication app = new SpringApplication(TapakApplication.class);
+    app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("catalog", catalog));
+    app.run(args);
+  }
+
+  /** --tapak.project=PATH, else TAPAK_PROJECT, else layers/tapak.yml. */
+  static String projectArg(String[] args) {
+    for (String a : args) {
+      if (a.startsWith("--tapak.project=")) {
+        return a.substring("--tapak.project=".length());
+      }
+    }
+    String env = System.getenv("TAPAK_PROJECT");
+    return env != null && !env.isBlank() ? env : "layers/tapak.yml";
+  }
+
+  static Catalog timedLoad(java.nio.file.Path project) {
+    long t0 = System.nanoTime();
+    Catalog c = CatalogLoader.load(project);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    int features = c.layers().stream().mapToInt(l -> l.features().size()).sum();
+    int repaired = c.layers().stream().mapToInt(l -> l.repairedCount()).sum();
+    LOG.info("loaded {} layers, {} features ({} repaired) from {} in {} ms", c.layers().size(), features, repaired,
+        project, ms);
+    return c;
+  }
+
+  /** The catalog, when not registered by {@link #serve} (tests, embedded use). */
+  @Bean
+  @ConditionalOnMissingBean
+  Catalog catalog(TapakProperties props) {
+    return timedLoad(props.project());
+  }
+}

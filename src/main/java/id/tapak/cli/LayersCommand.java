@@ -1,0 +1,30 @@
+package id.tapak.cli;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.CatalogLoader;
+import id.tapak.core.catalog.Layer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tapak layers}: loads the project and prints one line per layer (validates the project file). */
+@Command(name = "layers", description = "Muat dan daftar layer / load and list the layers of a project file")
+final class LayersCommand implements Callable<Integer> {
+
+  @Option(names = "--project", description = "project file (default: ${DEFAULT-VALUE})", defaultValue = "layers/tapak.yml")
+  Path project;
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    Catalog c = CatalogLoader.load(project);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    for (Layer l : c.layers()) {
+      System.out.printf("%-28s %-15s %-10s %6d features  %4d repaired  %s%n", l.id(), l.role(),
+          l.geometryKind().ogcName(), l.features().size(), l.repairedCount(), l.spec().title().both());
+    }
+    System.out.printf("%d layers loaded in %d ms%n", c.layers().size(), ms);
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package id.tapak.core.catalog;
+
+import id.tapak.core.model.LayerRole;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The loaded project: every layer, in project-file order. An immutable snapshot shared by all readers (HTTP, WMS,
+ * rules); a reload builds a new one.
+ */
+public final class Catalog {
+
+  private final ProjectFile project;
+  private final Path projectPath;
+  private final Map<String, Layer> layers;
+
+  public Catalog(ProjectFile project, Path projectPath, List<Layer> layers) {
+    this.project = project;
+    this.projectPath = projectPath;
+    Map<String, Layer> m = new LinkedHashMap<>();
+    for (Layer l : layers) {
+      m.put(l.id(), l);
+    }
+    this.layers = java.util.Collections.unmodifiableMap(m);
+  }
+
+  public ProjectFile project() {
+    return project;
+  }
+
+  /** The project file this catalog was loaded from. */
+  public Path projectPath() {
+    return projectPath;
+  }
+
+  /** The folder relative paths in the project file resolve against. */
+  public Path baseDir() {
+    Path parent = projectPath.toAbsolutePath().getParent();
+    return parent == null ? Path.of(".") : parent;
+  }
+
+  public List<Layer> layers() {
+    return List.copyOf(layers.values());
+  }
+
+  public Optional<Layer> layer(String id) {
+    return Optional.ofNullable(layers.get(id));
+  }
+
+  /** Layers of one role, in project-file order. */
+  public List<Layer> layers(LayerRole role) {
+    return layers.values().stream().filter(l -> l.role() == role).toList();
+  }
+}

@@ -1,0 +1,139 @@
+package id.tapak.core.catalog;
+
+import id.tapak.core.geo.CrsRegistry;
+import id.tapak.core.geo.GeometryRepair;
+import id.tapak.core.geo.GeometryTransform;
+import id.tapak.core.model.Feature;
+import id.tapak.core.source.LayerSource;
+import id.tapak.core.source.LayerSources;
+import id.tapak.core.source.SourceException;
+import id.tapak.core.source.SourceSchema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Loads a project: binds {@code tapak.yml}, opens each layer's source, checks the field mapping against the source's
+ * fields, reprojects to EPSG:4326, repairs invalid geometries (counted per layer) and builds one STRtree per layer.
+ * Layers load in parallel on up to {@code min(4, cores)} threads. Any error stops the load with one line naming the
+ * file, the layer and the key.
+ */
+public final class CatalogLoader {
+
+  private CatalogLoader() {}
+
+  /** Reads the project file and loads every layer. */
+  public static Catalog load(Path projectFile) {
+    ProjectFile project = ProjectLoader.read(projectFile);
+    Path base = projectFile.toAbsolutePath().getParent();
+    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "tapak-load");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Layer>> futures = new ArrayList<>();
+      for (LayerSpec spec : project.layers()) {
+        futures.add(pool.submit(() -> loadLayer(projectFile, spec, base)));
+      }
+      List<Layer> layers = new ArrayList<>();
+      for (Future<Layer> f : futures) {
+        layers.add(get(f));
+      }
+      return new Catalog(project, projectFile, layers);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Layer get(Future<Layer> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ProjectFileException pfe) {
+        throw pfe;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading layers", e);
+    }
+  }
+
+  /** Loads one layer; public so tools can load a single spec without a project. */
+  public static Layer loadLayer(Path projectFile, LayerSpec spec, Path baseDir) {
+    String where = projectFile + ": layer '" + spec.id() + "': ";
+    LayerSource source;
+    SourceSchema schema;
+    try {
+      source = LayerSources.open(spec.source(), baseDir);
+      schema = source.describe();
+    } catch (SourceException e) {
+      throw new ProjectFileException(where + "key 'source.path': " + e.getMessage(), e);
+    }
+    for (Map.Entry<String, String> e : spec.fields().entries().entrySet()) {
+      if (!schema.fieldNames().contains(e.getValue())) {
+        throw new ProjectFileException(where + "key 'fields." + e.getKey() + "': field '" + e.getValue()
+            + "' does not exist in the source (fields: " + String.join(", ", schema.fieldNames()) + ")");
+      }
+    }
+    int epsg = sourceEpsg(spec, schema, where);
+    GeometryTransform toWgs84 = CrsRegistry.transform(epsg, CrsRegistry.WGS84);
+    String idField = spec.fields().id();
+    List<Feature> features = new ArrayList<>();
+    int[] repaired = {0};
+    int[] skipped = {0};
+    try {
+      source.read(sf -> {
+        Geometry g = sf.geometry();
+        if (g == null || g.isEmpty()) {
+          skipped[0]++;
+          return;
+        }
+        g = toWgs84.apply(g);
+        GeometryRepair.Result r = GeometryRepair.repair(g);
+        if (r.repaired()) {
+          repaired[0]++;
+        }
+        if (r.geometry().isEmpty()) {
+          skipped[0]++;
+          return;
+        }
+        Object idValue = idField == null ? null : sf.properties().get(idField);
+        String id = idValue == null ? sf.id() : idValue.toString();
+        features.add(new Feature(id, r.geometry(), sf.properties()));
+      });
+    } catch (SourceException e) {
+      throw new ProjectFileException(where + "key 'source': " + e.getMessage(), e);
+    }
+    return new Layer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
+  }
+
+  private static int sourceEpsg(LayerSpec spec, SourceSchema schema, String where) {
+    if (spec.source().crs() != null) {
+      try {
+        return CrsRegistry.parse(spec.source().crs());
+      } catch (IllegalArgumentException e) {
+        throw new ProjectFileException(where + "key 'source.crs': " + e.getMessage());
+      }
+    }
+    OptionalInt declared = schema.epsg();
+    if (declared.isEmpty()) {
+      throw new ProjectFileException(where + "key 'source.crs': the source declares no CRS; set source.crs, "
+          + "e.g. EPSG:4326 or EPSG:32749");
+    }
+    if (!CrsRegistry.isSupported(declared.getAsInt())) {
+      throw new ProjectFileException(where + "key 'source.crs': the source declares EPSG:" + declared.getAsInt()
+          + ", which Tapak does not support; reproject with ogr2ogr -t_srs EPSG:4326 or set source.crs");
+    }
+    return declared.getAsInt();
+  }
+}

@@ -1,0 +1,252 @@
+package id.tapak.core.geo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * GeoJSON (RFC 7946) geometry codec between Jackson trees/generators and JTS. Positions are [x, y] = [lon, lat] for
+ * EPSG:4326; a third ordinate is read and dropped. Parsing is strict and every error names the JSON path, so a user
+ * who uploads a broken proposal learns where it is broken.
+ *
+ * <p>Thread-safe.
+ */
+public final class GeoJson {
+
+  /** SRID-less factory shared by every reader: geometries are EPSG:4326 by convention. */
+  public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), CrsRegistry.WGS84);
+
+  private GeoJson() {}
+
+  /** Thrown for malformed GeoJSON geometry; {@link #path()} is the JSON path of the fault. */
+  public static final class GeoJsonException extends IllegalArgumentException {
+    private final String path;
+
+    public GeoJsonException(String path, String message) {
+      super(path + ": " + message);
+      this.path = path;
+    }
+
+    public String path() {
+      return path;
+    }
+  }
+
+  /**
+   * Parses a GeoJSON geometry object. Rings must be closed and have at least 4 positions; an unclosed ring is an
+   * error (not silently closed) because it usually means a truncated upload.
+   *
+   * @param node the geometry object
+   * @param path JSON path used in error messages, e.g. "features[0].geometry"
+   */
+  public static Geometry parse(JsonNode node, String path) {
+    if (node == null || !node.isObject()) {
+      throw new GeoJsonException(path, "a geometry object is required");
+    }
+    JsonNode typeNode = node.get("type");
+    if (typeNode == null || !typeNode.isString()) {
+      throw new GeoJsonException(path + ".type", "missing geometry type");
+    }
+    String type = typeNode.stringValue();
+    if (type.equals("GeometryCollection")) {
+      JsonNode geoms = node.get("geometries");
+      if (geoms == null || !geoms.isArray()) {
+        throw new GeoJsonException(path + ".geometries", "an array is required");
+      }
+      List<Geometry> parts = new ArrayList<>();
+      for (int i = 0; i < geoms.size(); i++) {
+        parts.add(parse(geoms.get(i), path + ".geometries[" + i + "]"));
+      }
+      return FACTORY.createGeometryCollection(parts.toArray(new Geometry[0]));
+    }
+    JsonNode c = node.get("coordinates");
+    String cp = path + ".coordinates";
+    if (c == null || c.isNull()) {
+      throw new GeoJsonException(cp, "missing coordinates");
+    }
+    switch (type) {
+      case "Point":
+        return FACTORY.createPoint(position(c, cp));
+      case "MultiPoint":
+        return FACTORY.createMultiPointFromCoords(positions(c, cp, 0));
+      case "LineString":
+        return FACTORY.createLineString(positions(c, cp, 2));
+      case "MultiLineString": {
+        array(c, cp);
+        LineString[] ls = new LineString[c.size()];
+        for (int i = 0; i < ls.length; i++) {
+          ls[i] = FACTORY.createLineString(positions(c.get(i), cp + "[" + i + "]", 2));
+        }
+        return FACTORY.createMultiLineString(ls);
+      }
+      case "Polygon":
+        return polygon(c, cp);
+      case "MultiPolygon": {
+        array(c, cp);
+        Polygon[] ps = new Polygon[c.size()];
+        for (int i = 0; i < ps.length; i++) {
+          ps[i] = polygon(c.get(i), cp + "[" + i + "]");
+        }
+        return FACTORY.createMultiPolygon(ps);
+      }
+      default:
+        throw new GeoJsonException(path + ".type", "unknown geometry type '" + type + "'");
+    }
+  }
+
+  private static Polygon polygon(JsonNode c, String path) {
+    array(c, path);
+    if (c.size() == 0) {
+      return FACTORY.createPolygon();
+    }
+    LinearRing shell = ring(c.get(0), path + "[0]");
+    LinearRing[] holes = new LinearRing[c.size() - 1];
+    for (int i = 1; i < c.size(); i++) {
+      holes[i - 1] = ring(c.get(i), path + "[" + i + "]");
+    }
+    return FACTORY.createPolygon(shell, holes);
+  }
+
+  private static LinearRing ring(JsonNode c, String path) {
+    Coordinate[] cs = positions(c, path, 0);
+    if (cs.length < 4) {
+      throw new GeoJsonException(path, "a linear ring needs at least 4 positions, got " + cs.length);
+    }
+    if (!cs[0].equals2D(cs[cs.length - 1])) {
+      throw new GeoJsonException(path, "ring is not closed: first and last positions differ");
+    }
+    return FACTORY.createLinearRing(cs);
+  }
+
+  private static void array(JsonNode c, String path) {
+    if (!c.isArray()) {
+      throw new GeoJsonException(path, "an array is required");
+    }
+  }
+
+  private static Coordinate[] positions(JsonNode c, String path, int min) {
+    array(c, path);
+    if (c.size() < min) {
+      throw new GeoJsonException(path, "at least " + min + " positions are required, got " + c.size());
+    }
+    Coordinate[] out = new Coordinate[c.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = position(c.get(i), path + "[" + i + "]");
+    }
+    return out;
+  }
+
+  private static Coordinate position(JsonNode p, String path) {
+    if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+      throw new GeoJsonException(path, "a position [longitude, latitude] of two numbers is required");
+    }
+    double x = p.get(0).doubleValue();
+    double y = p.get(1).doubleValue();
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      throw new GeoJsonException(path, "coordinates must be finite numbers");
+    }
+    return new Coordinate(x, y);
+  }
+
+  /**
+   * Writes a geometry as a GeoJSON geometry object. Polygon rings are written with RFC 7946 orientation (exterior
+   * counter-clockwise, holes clockwise); coordinates are rounded to {@code decimals} places (7 ≈ 1 cm).
+   */
+  public static void write(Geometry g, JsonGenerator gen, int decimals) {
+    double scale = Math.pow(10, decimals);
+    gen.writeStartObject();
+    if (g instanceof GeometryCollection && !(g instanceof MultiPoint) && !(g instanceof MultiLineString)
+        && !(g instanceof MultiPolygon)) {
+      gen.writeStringProperty("type", "GeometryCollection");
+      gen.writeName("geometries");
+      gen.writeStartArray();
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        write(g.getGeometryN(i), gen, decimals);
+      }
+      gen.writeEndArray();
+      gen.writeEndObject();
+      return;
+    }
+    gen.writeStringProperty("type", g.getGeometryType());
+    gen.writeName("coordinates");
+    if (g instanceof Point p) {
+      if (p.isEmpty()) {
+        gen.writeStartArray();
+        gen.writeEndArray();
+      } else {
+        position(p.getCoordinate(), gen, scale);
+      }
+    } else if (g instanceof LineString l) {
+      line(l.getCoordinates(), gen, scale);
+    } else if (g instanceof Polygon p) {
+      polygon(p, gen, scale);
+    } else {
+      gen.writeStartArray();
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        Geometry part = g.getGeometryN(i);
+        if (part instanceof Point p) {
+          position(p.getCoordinate(), gen, scale);
+        } else if (part instanceof LineString l) {
+          line(l.getCoordinates(), gen, scale);
+        } else if (part instanceof Polygon p) {
+          polygon(p, gen, scale);
+        }
+      }
+      gen.writeEndArray();
+    }
+    gen.writeEndObject();
+  }
+
+  private static void polygon(Polygon p, JsonGenerator gen, double scale) {
+    gen.writeStartArray();
+    if (!p.isEmpty()) {
+      ring(p.getExteriorRing(), true, gen, scale);
+      for (int i = 0; i < p.getNumInteriorRing(); i++) {
+        ring(p.getInteriorRingN(i), false, gen, scale);
+      }
+    }
+    gen.writeEndArray();
+  }
+
+  private static void ring(LinearRing r, boolean ccw, JsonGenerator gen, double scale) {
+    Coordinate[] cs = r.getCoordinates();
+    boolean isCcw = org.locationtech.jts.algorithm.Orientation.isCCW(cs);
+    if (isCcw != ccw) {
+      cs = cs.clone();
+      for (int i = 0, j = cs.length - 1; i < j; i++, j--) {
+        Coordinate t = cs[i];
+        cs[i] = cs[j];
+        cs[j] = t;
+      }
+    }
+    line(cs, gen, scale);
+  }
+
+  private static void line(Coordinate[] cs, JsonGenerator gen, double scale) {
+    gen.writeStartArray();
+    for (Coordinate c : cs) {
+      position(c, gen, scale);
+    }
+    gen.writeEndArray();
+  }
+
+  private static void position(Coordinate c, JsonGenerator gen, double scale) {
+    gen.writeStartArray();
+    gen.writeNumber(Math.round(c.x * scale) / scale);
+    gen.writeNumber(Math.round(c.y * scale) / scale);
+    gen.writeEndArray();
+  }
+}

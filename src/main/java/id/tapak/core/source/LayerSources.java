@@ -1,0 +1,39 @@
+package id.tapak.core.source;
+
+import id.tapak.core.source.geojson.GeoJsonSource;
+import id.tapak.core.source.geopackage.GeoPackageSource;
+import id.tapak.core.source.postgis.PostgisSource;
+import id.tapak.core.source.shapefile.ShapefileSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The one place that turns a {@link SourceSpec} into a {@link LayerSource}: an exhaustive switch over the type. */
+public final class LayerSources {
+
+  private LayerSources() {}
+
+  /**
+   * Opens a source.
+   *
+   * @param spec the source spec from the project file
+   * @param baseDir folder that relative file paths are resolved against (the project file's folder)
+   * @throws SourceException when a file does not exist
+   */
+  public static LayerSource open(SourceSpec spec, Path baseDir) {
+    return switch (spec.type()) {
+      case GEOPACKAGE -> new GeoPackageSource(file(spec, baseDir), spec.layer());
+      case GEOJSON -> new GeoJsonSource(file(spec, baseDir));
+      case SHAPEFILE -> new ShapefileSource(file(spec, baseDir));
+      case POSTGIS -> new PostgisSource(PostgisSource.expand(spec.path()), spec.layer());
+    };
+  }
+
+  /** Resolves a file path of a spec against the base folder and checks that it exists. */
+  public static Path file(SourceSpec spec, Path baseDir) {
+    Path p = baseDir.resolve(spec.path()).normalize();
+    if (!Files.isRegularFile(p)) {
+      throw new SourceException("file not found: " + p);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,54 @@
+package id.tapak.web.layers;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Layer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/layers}: the catalog at a glance, one entry per layer. */
+@RestController
+@CrossOrigin(origins = "*", methods = org.springframework.web.bind.annotation.RequestMethod.GET)
+class LayersController {
+
+  private final Catalog catalog;
+
+  LayersController(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @GetMapping(value = "/api/layers", produces = "application/json")
+  Map<String, Object> layers() {
+    List<Map<String, Object>> out = catalog.layers().stream().map(LayersController::entry).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("project", catalog.project().project().id());
+    body.put("title", catalog.project().project().title());
+    body.put("layers", out);
+    return body;
+  }
+
+  static Map<String, Object> entry(Layer l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", l.id());
+    m.put("title", l.spec().title());
+    m.put("role", l.role().wireName());
+    m.put("geometryType", l.geometryKind().ogcName());
+    m.put("featureCount", l.features().size());
+    Envelope b = l.bbox();
+    // [minLon, minLat, maxLon, maxLat] in EPSG:4326, as in GeoJSON and OGC API extents
+    m.put("bbox", b.isNull() ? null : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
+    m.put("repairedCount", l.repairedCount());
+    m.put("skippedCount", l.skippedCount());
+    m.put("sourceType", l.spec().source().type().wireName());
+    m.put("sourceCrs", "EPSG:" + l.sourceEpsg());
+    m.put("fields", l.fieldNames());
+    if (l.spec().attribution() != null) {
+      m.put("attribution", l.spec().attribution());
+    }
+    return m;
+  }
+}

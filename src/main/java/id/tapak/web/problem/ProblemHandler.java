@@ -1,0 +1,115 @@
+package id.tapak.web.problem;
+
+import id.tapak.core.model.TapakException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where failures become RFC 9457 {@code application/problem+json} answers. A problem names the field
+ * or parameter at fault ({@code field}); the detail is a safe, user-facing sentence. Unexpected exceptions are
+ * logged with their stack trace and answered 500 with no internals. WMS requests get OGC exception reports from
+ * {@code web.wms} instead, which takes precedence for its own controller.
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+  public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+  /** Builds a problem answer; public so other advice and filters answer the same way. */
+  public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
+      String field, HttpServletRequest req) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    if (req != null) {
+      p.setInstance(URI.create(req.getRequestURI()));
+    }
+    if (field != null) {
+      p.setProperty("field", field);
+    }
+    return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(p);
+  }
+
+  @ExceptionHandler(TapakException.class)
+  ResponseEntity<ProblemDetail> tapak(TapakException e, HttpServletRequest req) {
+    HttpStatus s = HttpStatus.valueOf(e.kind().httpStatus());
+    return problem(s, s.getReasonPhrase(), e.getMessage(), e.field(), req);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest req) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad Request", "parameter '" + e.getParameterName() + "' is required",
+        e.getParameterName(), req);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad Request",
+        "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'", e.getName(), req);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad Request", "the request body is not readable JSON", "body", req);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+        "content type " + e.getContentType() + " is not supported; supported: " + e.getSupportedMediaTypes(),
+        "Content-Type", req);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
+    return problem(HttpStatus.NOT_ACCEPTABLE, "Not Acceptable",
+        "none of the requested media types can be produced; available: " + e.getSupportedMediaTypes(), "Accept", req);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+    return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed",
+        "method " + e.getMethod() + " is not allowed here", null, req);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest req) {
+    return problem(HttpStatus.NOT_FOUND, "Not Found", "no resource at " + req.getRequestURI(), null, req);
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", "the upload exceeds the size limit", "file",
+        req);
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest req) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad Request", "the multipart upload is malformed", "file", req);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+    LOG.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+        "an internal error occurred; it has been logged", null, req);
+  }
+}

@@ -1,0 +1,78 @@
+package id.tapak;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of ARCHITECTURE.md, checked on every build (a wrong import fails the build). */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("id.tapak");
+  }
+
+  @Test
+  void coreHasNoSpringOrServlet() {
+    noClasses().that().resideInAPackage("id.tapak.core..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void coreDoesNotReachUp() {
+    noClasses().that().resideInAPackage("id.tapak.core..")
+        .should().dependOnClassesThat().resideInAnyPackage("id.tapak.web..", "id.tapak.cli..", "id.tapak.app..")
+        .check(classes);
+  }
+
+  @Test
+  void modelAndGeoStandAlone() {
+    noClasses().that().resideInAnyPackage("id.tapak.core.model..", "id.tapak.core.geo..")
+        .should().dependOnClassesThat().resideInAnyPackage("id.tapak.core.source..", "id.tapak.core.catalog..",
+            "id.tapak.core.rulebook..", "id.tapak.core.publish..")
+        .check(classes);
+  }
+
+  @Test
+  void formatsDoNotKnowEachOther() {
+    for (String f : new String[] {"geopackage", "geojson", "shapefile", "postgis"}) {
+      noClasses().that().resideInAPackage("id.tapak.core.source." + f + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(
+              java.util.stream.Stream.of("geopackage", "geojson", "shapefile", "postgis").filter(o -> !o.equals(f))
+                  .map(o -> "id.tapak.core.source." + o + "..").toArray(String[]::new))
+          .allowEmptyShould(true)
+          .check(classes);
+    }
+  }
+
+  @Test
+  void onlyTheFactorySeesFormatImplementations() {
+    noClasses().that().resideOutsideOfPackages("id.tapak.core.source..")
+        .should().dependOnClassesThat().resideInAnyPackage("id.tapak.core.source.geopackage..",
+            "id.tapak.core.source.geojson..", "id.tapak.core.source.shapefile..", "id.tapak.core.source.postgis..")
+        .check(classes);
+  }
+
+  @Test
+  void catalogAndRulebookDoNotDependOnPublish() {
+    noClasses().that().resideInAnyPackage("id.tapak.core.catalog..", "id.tapak.core.rulebook..")
+        .should().dependOnClassesThat().resideInAPackage("id.tapak.core.publish..")
+        .check(classes);
+  }
+
+  @Test
+  void webAndCliAreIndependent() {
+    noClasses().that().resideInAPackage("id.tapak.web..")
+        .should().dependOnClassesThat().resideInAPackage("id.tapak.cli..").check(classes);
+    noClasses().that().resideInAPackage("id.tapak.cli..")
+        .should().dependOnClassesThat().resideInAPackage("id.tapak.web..").check(classes);
+  }
+}
