@@ -1,0 +1,239 @@
+package id.tapak.core.publish.wms;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.geo.CrsRegistry;
+import id.tapak.core.model.LayerRole;
+import id.tapak.core.model.LocalizedText;
+import id.tapak.core.publish.wms.style.Style;
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Writes the WMS 1.3.0 capabilities document with StAX: Service (with MaxWidth/MaxHeight), the three operations,
+ * the exception formats, and a layer tree: an unnamed root (all CRSs, overall extent) → one unnamed group per role
+ * present → the catalog layers, then the named group {@code checks} with the two check layers. Every named layer has
+ * an EX_GeographicBoundingBox and BoundingBoxes in CRS:84, EPSG:4326 (<b>lat/lon order</b>, as WMS 1.3.0 requires),
+ * EPSG:3857 and its UTM zone, and a Style with a LegendURL to GetLegendGraphic per style. Valid against the OGC
+ * schema (checked in the tests). Thread-safe.
+ */
+public final class CapabilitiesWriter {
+
+  static final String NS = "http://www.opengis.net/wms";
+  static final String XLINK = "http://www.w3.org/1999/xlink";
+  /** Indonesia and a margin: the root extent when the catalog is empty. */
+  private static final Envelope INDONESIA = new Envelope(94, 142, -11.5, 6.5);
+
+  private final LegendRenderer legends = new LegendRenderer();
+
+  /**
+   * @param onlineResource the service URL ending in {@code /wms}, as clients should call it
+   * @param maxWidth largest WIDTH accepted
+   * @param maxHeight largest HEIGHT accepted
+   */
+  public byte[] write(WmsLayers layers, String onlineResource, int maxWidth, int maxHeight) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    try {
+      XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      w.writeStartDocument("UTF-8", "1.0");
+      w.setDefaultNamespace(NS);
+      w.setPrefix("xlink", XLINK);
+      w.writeStartElement(NS, "WMS_Capabilities");
+      w.writeDefaultNamespace(NS);
+      w.writeNamespace("xlink", XLINK);
+      w.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
+      w.writeAttribute("version", "1.3.0");
+      w.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
+          NS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd");
+      service(w, layers.catalog(), onlineResource, maxWidth, maxHeight);
+      w.writeStartElement(NS, "Capability");
+      w.writeStartElement(NS, "Request");
+      operation(w, "GetCapabilities", onlineResource, List.of("text/xml"));
+      operation(w, "GetMap", onlineResource, List.of(GetMapRequest.PNG, GetMapRequest.JPEG));
+      operation(w, "GetFeatureInfo", onlineResource,
+          List.of(GetFeatureInfoRequest.JSON, GetFeatureInfoRequest.HTML, GetFeatureInfoRequest.TEXT));
+      w.writeEndElement();
+      w.writeStartElement(NS, "Exception");
+      for (String f : List.of("XML", "INIMAGE", "BLANK")) {
+        text(w, "Format", f);
+      }
+      w.writeEndElement();
+      rootLayer(w, layers, onlineResource);
+      w.writeEndElement(); // Capability
+      w.writeEndElement();
+      w.writeEndDocument();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write capabilities", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void service(XMLStreamWriter w, Catalog catalog, String url, int maxW, int maxH)
+      throws XMLStreamException {
+    w.writeStartElement(NS, "Service");
+    text(w, "Name", "WMS");
+    LocalizedText title = catalog.project().project().title();
+    text(w, "Title", title.both());
+    text(w, "Abstract", "Peta lokasi kawasan industri (PP 20/2024) dan hasil pemeriksaan. / "
+        + "Industrial-estate location maps (PP 20/2024) and check results.");
+    w.writeStartElement(NS, "KeywordList");
+    for (String k : List.of("kawasan industri", "industrial estate", "pola ruang", "RTRW", "PP 20/2024")) {
+      text(w, "Keyword", k);
+    }
+    w.writeEndElement();
+    onlineResource(w, url);
+    text(w, "Fees", "none");
+    text(w, "AccessConstraints", "none");
+    text(w, "MaxWidth", Integer.toString(maxW));
+    text(w, "MaxHeight", Integer.toString(maxH));
+    w.writeEndElement();
+  }
+
+  private static void operation(XMLStreamWriter w, String name, String url, List<String> formats)
+      throws XMLStreamException {
+    w.writeStartElement(NS, name);
+    for (String f : formats) {
+      text(w, "Format", f);
+    }
+    w.writeStartElement(NS, "DCPType");
+    w.writeStartElement(NS, "HTTP");
+    w.writeStartElement(NS, "Get");
+    onlineResource(w, url + "?");
+    w.writeEndElement();
+    w.writeEndElement();
+    w.writeEndElement();
+    w.writeEndElement();
+  }
+
+  private void rootLayer(XMLStreamWriter w, WmsLayers layers, String url) throws XMLStreamException {
+    w.writeStartElement(NS, "Layer");
+    text(w, "Title", layers.catalog().project().project().title().both());
+    text(w, "CRS", "CRS:84");
+    for (int code : CrsRegistry.supported()) {
+      text(w, "CRS", "EPSG:" + code);
+    }
+    Envelope all = new Envelope();
+    for (WmsLayers.Entry e : layers.entries()) {
+      if (e.layer() != null && !e.layer().bbox().isNull()) {
+        all.expandToInclude(e.layer().bbox());
+      }
+    }
+    extent(w, all.isNull() ? INDONESIA : all);
+    for (LayerRole role : LayerRole.values()) {
+      List<WmsLayers.Entry> members = layers.entries().stream().filter(e -> e.role() == role).toList();
+      if (members.isEmpty()) {
+        continue;
+      }
+      w.writeStartElement(NS, "Layer");
+      text(w, "Title", RoleTitles.of(role).both());
+      for (WmsLayers.Entry e : members) {
+        layer(w, e, e.layer().bbox(), url);
+      }
+      w.writeEndElement();
+    }
+    w.writeStartElement(NS, "Layer");
+    w.writeAttribute("queryable", "1");
+    text(w, "Name", WmsLayers.CHECKS);
+    text(w, "Title", "Hasil pemeriksaan / Check results");
+    text(w, "Abstract", "Lokasi yang diperiksa menurut putusan, dan konfliknya; CHECK_ID=... menyaring satu "
+        + "pemeriksaan. / Checked sites by verdict and their conflicts; CHECK_ID=... filters one check.");
+    for (String n : List.of(WmsLayers.CHECK_SITES, WmsLayers.CHECK_CONFLICTS)) {
+      layer(w, layers.entry(n, "LAYERS"), all.isNull() ? INDONESIA : all, url);
+    }
+    w.writeEndElement();
+    w.writeEndElement();
+  }
+
+  private void layer(XMLStreamWriter w, WmsLayers.Entry e, Envelope bbox, String url) throws XMLStreamException {
+    w.writeStartElement(NS, "Layer");
+    w.writeAttribute("queryable", "1");
+    text(w, "Name", e.name());
+    text(w, "Title", e.title().both());
+    if (e.layer() != null && e.layer().spec().description() != null) {
+      text(w, "Abstract", e.layer().spec().description());
+    }
+    if (e.role() != null) {
+      w.writeStartElement(NS, "KeywordList");
+      text(w, "Keyword", e.role().wireName());
+      w.writeEndElement();
+    }
+    Envelope b = bbox.isNull() ? INDONESIA : bbox;
+    extent(w, b);
+    if (e.layer() != null && e.layer().spec().attribution() != null) {
+      w.writeStartElement(NS, "Attribution");
+      text(w, "Title", e.layer().spec().attribution());
+      w.writeEndElement();
+    }
+    for (Style s : e.styles()) {
+      w.writeStartElement(NS, "Style");
+      text(w, "Name", s.name());
+      text(w, "Title", s.title());
+      int[] size = legends.size(s);
+      w.writeStartElement(NS, "LegendURL");
+      w.writeAttribute("width", Integer.toString(size[0]));
+      w.writeAttribute("height", Integer.toString(size[1]));
+      text(w, "Format", GetMapRequest.PNG);
+      onlineResource(w, url + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image%2Fpng&LAYER="
+          + enc(e.name()) + "&STYLE=" + enc(s.name()));
+      w.writeEndElement();
+      w.writeEndElement();
+    }
+    w.writeEndElement();
+  }
+
+  /** EX_GeographicBoundingBox plus BoundingBox in CRS:84, EPSG:4326 (lat/lon), EPSG:3857 and the UTM zone. */
+  private static void extent(XMLStreamWriter w, Envelope lonLat) throws XMLStreamException {
+    Envelope b = new Envelope(Math.max(-180, lonLat.getMinX()), Math.min(180, lonLat.getMaxX()),
+        Math.max(-90, lonLat.getMinY()), Math.min(90, lonLat.getMaxY()));
+    w.writeStartElement(NS, "EX_GeographicBoundingBox");
+    text(w, "westBoundLongitude", num(b.getMinX()));
+    text(w, "eastBoundLongitude", num(b.getMaxX()));
+    text(w, "southBoundLatitude", num(b.getMinY()));
+    text(w, "northBoundLatitude", num(b.getMaxY()));
+    w.writeEndElement();
+    box(w, "CRS:84", b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY());
+    box(w, "EPSG:4326", b.getMinY(), b.getMinX(), b.getMaxY(), b.getMaxX());
+    Envelope m = BboxProjector.project(b, MapCrs.WEB_MERCATOR);
+    box(w, "EPSG:3857", m.getMinX(), m.getMinY(), m.getMaxX(), m.getMaxY());
+    int utm = CrsRegistry.utmZoneFor(b.centre().x, b.centre().y);
+    Envelope u = BboxProjector.project(b, MapCrs.of(utm));
+    box(w, "EPSG:" + utm, u.getMinX(), u.getMinY(), u.getMaxX(), u.getMaxY());
+  }
+
+  private static void box(XMLStreamWriter w, String crs, double a, double b, double c, double d)
+      throws XMLStreamException {
+    w.writeEmptyElement(NS, "BoundingBox");
+    w.writeAttribute("CRS", crs);
+    w.writeAttribute("minx", num(a));
+    w.writeAttribute("miny", num(b));
+    w.writeAttribute("maxx", num(c));
+    w.writeAttribute("maxy", num(d));
+  }
+
+  private static void onlineResource(XMLStreamWriter w, String href) throws XMLStreamException {
+    w.writeEmptyElement(NS, "OnlineResource");
+    w.writeAttribute(XLINK, "type", "simple");
+    w.writeAttribute(XLINK, "href", href);
+  }
+
+  private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+    w.writeStartElement(NS, name);
+    w.writeCharacters(value);
+    w.writeEndElement();
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.6f", v);
+  }
+
+  private static String enc(String v) {
+    return URLEncoder.encode(v, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,212 @@
+package id.tapak.core.publish.wms;
+
+import id.tapak.core.publish.wms.style.Symbolizer;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.GeneralPath;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Draws one projected feature with a symbolizer, turning CRS x/y into pixels with the map's affine transform and
+ * dropping vertices closer than half a pixel to the last one kept (so a 50 000-vertex river bank costs a few hundred
+ * path segments in a z12 tile). Point symbolizers draw point parts only; line symbolizers stroke lines and polygon
+ * outlines; polygon symbolizers fill and outline rings. Not thread-safe: one per rendering.
+ */
+final class FeaturePainter {
+
+  /** Squared distance in pixels under which a vertex is dropped (0.5 px). */
+  private static final double DECIMATE2 = 0.25;
+
+  private final Graphics2D g;
+  private final double minX;
+  private final double maxY;
+  private final double sx;
+  private final double sy;
+  private Path2D.@Nullable Float rings;
+  private Path2D.@Nullable Float lines;
+  private int feature = -1;
+
+  FeaturePainter(Graphics2D g, GetMapRequest map) {
+    this.g = g;
+    this.minX = map.bbox().getMinX();
+    this.maxY = map.bbox().getMaxY();
+    this.sx = map.width() / map.bbox().getWidth();
+    this.sy = map.height() / map.bbox().getHeight();
+  }
+
+  double px(double x) {
+    return (x - minX) * sx;
+  }
+
+  double py(double y) {
+    return (maxY - y) * sy;
+  }
+
+  /** Starts a new feature; paths are built lazily and reused by every symbolizer of that feature. */
+  void begin(int index) {
+    feature = index;
+    rings = null;
+    lines = null;
+  }
+
+  void paint(ProjectedLayer layer, Symbolizer s) {
+    if (s instanceof Symbolizer.Polygon p) {
+      Path2D.Float path = rings(layer);
+      if (path == null) {
+        return;
+      }
+      if (p.fill() != null) {
+        g.setColor(p.fill());
+        g.fill(path);
+      }
+      if (p.stroke() != null && p.strokeWidth() > 0) {
+        g.setColor(p.stroke());
+        g.setStroke(stroke(p.strokeWidth(), null));
+        g.draw(path);
+      }
+    } else if (s instanceof Symbolizer.Line l) {
+      g.setColor(l.stroke());
+      g.setStroke(stroke(l.width(), l.dash()));
+      Path2D.Float ls = lines(layer);
+      if (ls != null) {
+        g.draw(ls);
+      }
+      Path2D.Float rs = rings(layer);
+      if (rs != null) {
+        g.draw(rs);
+      }
+    } else if (s instanceof Symbolizer.Point pt) {
+      double[][] parts = layer.parts(feature);
+      byte[] kinds = layer.kinds(feature);
+      for (int p = 0; p < parts.length; p++) {
+        if (kinds[p] == ProjectedLayer.POINT) {
+          mark(pt, px(parts[p][0]), py(parts[p][1]));
+        }
+      }
+    }
+  }
+
+  private Path2D.@Nullable Float rings(ProjectedLayer layer) {
+    if (rings == null) {
+      rings = build(layer, ProjectedLayer.RING);
+    }
+    return rings.getCurrentPoint() == null ? null : rings;
+  }
+
+  private Path2D.@Nullable Float lines(ProjectedLayer layer) {
+    if (lines == null) {
+      lines = build(layer, ProjectedLayer.LINE);
+    }
+    return lines.getCurrentPoint() == null ? null : lines;
+  }
+
+  private Path2D.Float build(ProjectedLayer layer, byte kind) {
+    double[][] parts = layer.parts(feature);
+    byte[] kinds = layer.kinds(feature);
+    Path2D.Float path = new Path2D.Float(Path2D.WIND_EVEN_ODD, 64);
+    for (int p = 0; p < parts.length; p++) {
+      if (kinds[p] != kind) {
+        continue;
+      }
+      double[] xy = parts[p];
+      int n = xy.length / 2;
+      double lx = px(xy[0]);
+      double ly = py(xy[1]);
+      path.moveTo(lx, ly);
+      int kept = 1;
+      for (int i = 1; i < n; i++) {
+        double x = px(xy[2 * i]);
+        double y = py(xy[2 * i + 1]);
+        double dx = x - lx;
+        double dy = y - ly;
+        if (dx * dx + dy * dy >= DECIMATE2 || i == n - 1) {
+          path.lineTo(x, y);
+          lx = x;
+          ly = y;
+          kept++;
+        }
+      }
+      if (kind == ProjectedLayer.RING) {
+        if (kept < 3) {
+          // smaller than a pixel: keep it visible as a dot rather than dropping it
+          path.append(new Rectangle2D.Double(lx - 0.5, ly - 0.5, 1, 1), false);
+        }
+        path.closePath();
+      }
+    }
+    return path;
+  }
+
+  private void mark(Symbolizer.Point pt, double x, double y) {
+    double s = pt.size();
+    Shape shape = switch (pt.mark()) {
+      case "circle" -> new Ellipse2D.Double(x - s / 2, y - s / 2, s, s);
+      case "triangle" -> polygon(x, y, s, 3, 0);
+      case "star" -> star(x, y, s);
+      case "cross", "x" -> cross(x, y, s, pt.mark().equals("x"));
+      default -> new Rectangle2D.Double(x - s / 2, y - s / 2, s, s);
+    };
+    if (pt.fill() != null && !pt.mark().equals("cross") && !pt.mark().equals("x")) {
+      g.setColor(pt.fill());
+      g.fill(shape);
+    }
+    Color stroke = pt.stroke() != null ? pt.stroke() : pt.mark().equals("cross") || pt.mark().equals("x") ? pt.fill() : null;
+    if (stroke != null) {
+      g.setColor(stroke);
+      g.setStroke(stroke(Math.max(1f, pt.strokeWidth()), null));
+      g.draw(shape);
+    }
+  }
+
+  private static Shape polygon(double x, double y, double s, int n, double phase) {
+    GeneralPath p = new GeneralPath();
+    for (int i = 0; i < n; i++) {
+      double a = phase - Math.PI / 2 + i * 2 * Math.PI / n;
+      double px = x + Math.cos(a) * s / 2;
+      double py = y + Math.sin(a) * s / 2;
+      if (i == 0) {
+        p.moveTo(px, py);
+      } else {
+        p.lineTo(px, py);
+      }
+    }
+    p.closePath();
+    return p;
+  }
+
+  private static Shape star(double x, double y, double s) {
+    GeneralPath p = new GeneralPath();
+    for (int i = 0; i < 10; i++) {
+      double r = (i % 2 == 0 ? s : s * 0.4) / 2;
+      double a = -Math.PI / 2 + i * Math.PI / 5;
+      if (i == 0) {
+        p.moveTo(x + Math.cos(a) * r, y + Math.sin(a) * r);
+      } else {
+        p.lineTo(x + Math.cos(a) * r, y + Math.sin(a) * r);
+      }
+    }
+    p.closePath();
+    return p;
+  }
+
+  private static Shape cross(double x, double y, double s, boolean diagonal) {
+    GeneralPath p = new GeneralPath();
+    p.moveTo(x - s / 2, y);
+    p.lineTo(x + s / 2, y);
+    p.moveTo(x, y - s / 2);
+    p.lineTo(x, y + s / 2);
+    return diagonal ? AffineTransform.getRotateInstance(Math.PI / 4, x, y).createTransformedShape(p) : p;
+  }
+
+  private static BasicStroke stroke(float width, float @Nullable [] dash) {
+    return dash == null || dash.length == 0
+        ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+        : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4f, dash, 0f);
+  }
+}

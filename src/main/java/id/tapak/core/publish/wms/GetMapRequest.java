@@ -1,0 +1,174 @@
+package id.tapak.core.publish.wms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A validated GetMap request.
+ *
+ * @param layers layer names, drawn in this order (first at the bottom)
+ * @param styles one style name per layer; "" = the layer's default style
+ * @param crs the map CRS
+ * @param bbox the map extent in the CRS's <b>east, north</b> order (an EPSG:4326 BBOX, sent lat/lon, is already
+ *     swapped here: x = longitude, y = latitude)
+ * @param width image width, pixels
+ * @param height image height, pixels
+ * @param format {@code image/png} or {@code image/jpeg}
+ * @param transparent whether the background is transparent (PNG only)
+ * @param bgColor background colour as 0xRRGGBB
+ * @param exceptions how failures are answered
+ * @param checkId vendor parameter {@code CHECK_ID}: only draw this stored check on the check layers
+ * @param sldBody vendor-independent {@code SLD_BODY}: SLD 1.0 styles for this request
+ */
+public record GetMapRequest(
+    List<String> layers,
+    List<String> styles,
+    MapCrs crs,
+    Envelope bbox,
+    int width,
+    int height,
+    String format,
+    boolean transparent,
+    int bgColor,
+    ExceptionFormat exceptions,
+    @Nullable String checkId,
+    @Nullable String sldBody) {
+
+  public static final String PNG = "image/png";
+  public static final String JPEG = "image/jpeg";
+
+  public GetMapRequest {
+    layers = List.copyOf(layers);
+    styles = List.copyOf(styles);
+    Objects.requireNonNull(crs, "crs");
+    Objects.requireNonNull(bbox, "bbox");
+    if (layers.isEmpty()) {
+      throw WmsException.missing("LAYERS");
+    }
+    if (styles.size() != layers.size()) {
+      throw new WmsException(WmsException.STYLE_NOT_DEFINED, "STYLES",
+          "STYLES must list one style per layer (" + layers.size() + "), got " + styles.size());
+    }
+    if (width <= 0 || height <= 0) {
+      throw WmsException.invalid("WIDTH", "WIDTH and HEIGHT must be positive");
+    }
+    if (bbox.isNull() || bbox.getWidth() <= 0 || bbox.getHeight() <= 0) {
+      throw WmsException.invalid("BBOX", "BBOX must have minx < maxx and miny < maxy");
+    }
+  }
+
+  /**
+   * Parses a GetMap (or the map part of a GetFeatureInfo) request.
+   *
+   * @param maxWidth largest WIDTH accepted, pixels
+   * @param maxHeight largest HEIGHT accepted, pixels
+   * @param needFormat false for GetFeatureInfo, where FORMAT may be left out
+   */
+  public static GetMapRequest parse(WmsParameters p, int maxWidth, int maxHeight, boolean needFormat) {
+    List<String> layers = split(p.required("LAYERS"));
+    String stylesParam = p.get("STYLES");
+    List<String> styles = new ArrayList<>();
+    if (stylesParam == null || stylesParam.isBlank()) {
+      layers.forEach(l -> styles.add(""));
+    } else {
+      styles.addAll(split(stylesParam));
+      while (styles.size() < layers.size() && stylesParam.endsWith(",")) {
+        styles.add("");
+      }
+    }
+    MapCrs crs = MapCrs.parse(p.has("CRS") ? p.required("CRS") : p.required("SRS"));
+    Envelope bbox = bbox(p.required("BBOX"), crs);
+    int width = p.positiveInt("WIDTH");
+    int height = p.positiveInt("HEIGHT");
+    if (width > maxWidth || height > maxHeight) {
+      throw WmsException.invalid(width > maxWidth ? "WIDTH" : "HEIGHT",
+          "WIDTH and HEIGHT may be at most " + maxWidth + " x " + maxHeight + " pixels");
+    }
+    String format = needFormat ? format(p.required("FORMAT")) : format(p.get("FORMAT", PNG));
+    boolean transparent = Boolean.parseBoolean(p.get("TRANSPARENT", "FALSE").trim().toLowerCase(Locale.ROOT));
+    int bg = bgColor(p.get("BGCOLOR", "0xFFFFFF"));
+    String checkId = p.get("CHECK_ID");
+    String sld = p.get("SLD_BODY");
+    return new GetMapRequest(layers, styles, crs, bbox, width, height, format, transparent, bg,
+        ExceptionFormat.of(p), checkId == null || checkId.isBlank() ? null : checkId.trim(),
+        sld == null || sld.isBlank() ? null : sld);
+  }
+
+  /** Map units per pixel along x. */
+  public double resolution() {
+    return bbox.getWidth() / width;
+  }
+
+  /** The OGC scale denominator (0.28 mm pixels), geographic degrees taken at the equator. */
+  public double scaleDenominator() {
+    return resolution() * crs.metresPerUnit() / 0.00028;
+  }
+
+  static List<String> split(String v) {
+    List<String> out = new ArrayList<>();
+    for (String s : v.split(",", -1)) {
+      out.add(s.trim());
+    }
+    return out;
+  }
+
+  static String format(String f) {
+    String base = f.trim().toLowerCase(Locale.ROOT);
+    int semi = base.indexOf(';');
+    if (semi >= 0) {
+      base = base.substring(0, semi).trim();
+    }
+    if (base.equals(PNG) || base.equals("png") || base.equals("image/png8")) {
+      return PNG;
+    }
+    if (base.equals(JPEG) || base.equals("jpeg") || base.equals("image/jpg")) {
+      return JPEG;
+    }
+    throw new WmsException(WmsException.INVALID_FORMAT, "FORMAT",
+        "format " + f + " is not supported; use image/png or image/jpeg");
+  }
+
+  private static Envelope bbox(String v, MapCrs crs) {
+    String[] parts = v.split(",");
+    if (parts.length != 4) {
+      throw WmsException.invalid("BBOX", "BBOX must be minx,miny,maxx,maxy, got " + v);
+    }
+    double[] n = new double[4];
+    for (int i = 0; i < 4; i++) {
+      try {
+        n[i] = Double.parseDouble(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw WmsException.invalid("BBOX", "BBOX values must be numbers, got " + v);
+      }
+      if (!Double.isFinite(n[i])) {
+        throw WmsException.invalid("BBOX", "BBOX values must be finite, got " + v);
+      }
+    }
+    if (n[0] >= n[2] || n[1] >= n[3]) {
+      throw WmsException.invalid("BBOX", "BBOX must have minx < maxx and miny < maxy, got " + v);
+    }
+    // WMS 1.3.0 §6.7.3.3: EPSG:4326 lists latitude first; internally x is always east
+    return crs.latLonAxes() ? new Envelope(n[1], n[3], n[0], n[2]) : new Envelope(n[0], n[2], n[1], n[3]);
+  }
+
+  private static int bgColor(String v) {
+    String t = v.trim();
+    if (t.startsWith("0x") || t.startsWith("0X")) {
+      t = t.substring(2);
+    } else if (t.startsWith("#")) {
+      t = t.substring(1);
+    }
+    try {
+      if (t.length() != 6) {
+        throw new NumberFormatException();
+      }
+      return Integer.parseInt(t, 16);
+    } catch (NumberFormatException e) {
+      throw WmsException.invalid("BGCOLOR", "BGCOLOR must be 0xRRGGBB, got " + v);
+    }
+  }
+}

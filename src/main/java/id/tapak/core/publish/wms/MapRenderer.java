@@ -1,0 +1,167 @@
+package id.tapak.core.publish.wms;
+
+import id.tapak.core.publish.wms.style.Style;
+import id.tapak.core.publish.wms.style.StyleRule;
+import id.tapak.core.publish.wms.style.Symbolizer;
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Draws a GetMap with Java2D: for each layer, the features whose projected envelope meets the map (STRtree), each
+ * through the rules of its style in scale, then the labels on top, placed greedily without overlaps. Antialiased.
+ * Thread-safe (no state between calls).
+ */
+public final class MapRenderer {
+
+  /** One layer to draw: its features projected into the map CRS, and the style to draw them with. */
+  public record RenderLayer(ProjectedLayer data, Style style) {}
+
+  private record Label(String text, double x, double y, Symbolizer.Text sym) {}
+
+  /** Renders onto a new ARGB image (RGB for JPEG), background per TRANSPARENT / BGCOLOR. */
+  public BufferedImage render(GetMapRequest req, List<RenderLayer> layers) {
+    boolean alpha = req.transparent() && GetMapRequest.PNG.equals(req.format());
+    BufferedImage img = new BufferedImage(req.width(), req.height(),
+        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      if (!alpha) {
+        g.setColor(new Color(req.bgColor()));
+        g.fillRect(0, 0, req.width(), req.height());
+      } else {
+        g.setComposite(AlphaComposite.SrcOver);
+      }
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      double scale = req.scaleDenominator();
+      // a margin of a few pixels so wide strokes and marks of features just outside still show at the edge
+      Envelope query = new Envelope(req.bbox());
+      query.expandBy(req.resolution() * 8);
+      FeaturePainter painter = new FeaturePainter(g, req);
+      List<Label> labels = new ArrayList<>();
+      for (RenderLayer layer : layers) {
+        draw(layer, query, scale, painter, labels);
+      }
+      drawLabels(g, labels, req.width(), req.height());
+    } finally {
+      g.dispose();
+    }
+    return img;
+  }
+
+  private static void draw(RenderLayer layer, Envelope query, double scale, FeaturePainter painter,
+      List<Label> labels) {
+    List<StyleRule> active = new ArrayList<>();
+    List<StyleRule> otherwise = new ArrayList<>();
+    for (StyleRule r : layer.style().rules()) {
+      if (r.inScale(scale)) {
+        (r.elseFilter() ? otherwise : active).add(r);
+      }
+    }
+    if (active.isEmpty() && otherwise.isEmpty()) {
+      return;
+    }
+    ProjectedLayer data = layer.data();
+    for (int i : data.query(query)) {
+      var props = data.feature(i).properties();
+      painter.begin(i);
+      boolean matched = false;
+      for (StyleRule r : active) {
+        if (r.matches(props)) {
+          matched |= r.filter() != null || !r.symbolizers().stream().allMatch(s -> s instanceof Symbolizer.Text);
+          apply(r, data, i, painter, labels);
+        }
+      }
+      if (!matched) {
+        for (StyleRule r : otherwise) {
+          apply(r, data, i, painter, labels);
+        }
+      }
+    }
+  }
+
+  private static void apply(StyleRule r, ProjectedLayer data, int i, FeaturePainter painter, List<Label> labels) {
+    for (Symbolizer s : r.symbolizers()) {
+      if (s instanceof Symbolizer.Text t) {
+        Object v = data.feature(i).properties().get(t.property());
+        if (v != null && !v.toString().isBlank()) {
+          double[] at = anchor(data, i, painter);
+          if (at != null) {
+            labels.add(new Label(v.toString(), at[0], at[1], t));
+          }
+        }
+      } else {
+        painter.paint(data, s);
+      }
+    }
+  }
+
+  /** Where a label goes, in pixels: beside a point, at a polygon's envelope centre, at a line's middle vertex. */
+  private static double @org.jspecify.annotations.Nullable [] anchor(ProjectedLayer data, int i, FeaturePainter p) {
+    double[][] parts = data.parts(i);
+    byte[] kinds = data.kinds(i);
+    if (parts.length == 0) {
+      return null;
+    }
+    if (kinds[0] == ProjectedLayer.POINT) {
+      return new double[] {p.px(parts[0][0]) + 8, p.py(parts[0][1]) + 4};
+    }
+    if (kinds[0] == ProjectedLayer.LINE) {
+      double[] xy = parts[0];
+      int mid = (xy.length / 2) / 2;
+      return new double[] {p.px(xy[2 * mid]), p.py(xy[2 * mid + 1])};
+    }
+    Envelope e = data.envelope(i);
+    double w = (p.px(e.getMaxX()) - p.px(e.getMinX()));
+    if (w < 24) {
+      return null; // too small on this map for a readable label inside it
+    }
+    return new double[] {p.px(e.centre().x), p.py(e.centre().y)};
+  }
+
+  private static void drawLabels(Graphics2D g, List<Label> labels, int width, int height) {
+    List<Rectangle2D> placed = new ArrayList<>();
+    for (Label l : labels) {
+      Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.round(l.sym().size()));
+      g.setFont(font);
+      FontMetrics fm = g.getFontMetrics();
+      double w = fm.stringWidth(l.text());
+      double x = l.x() - (l.sym().halo() != null && w > 0 ? w / 2 : 0);
+      double y = l.y();
+      Rectangle2D box = new Rectangle2D.Double(x - 2, y - fm.getAscent() - 2, w + 4, fm.getHeight() + 4);
+      if (box.getMaxX() < 0 || box.getMinX() > width || box.getMaxY() < 0 || box.getMinY() > height) {
+        continue;
+      }
+      boolean free = true;
+      for (Rectangle2D r : placed) {
+        if (r.intersects(box)) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) {
+        continue;
+      }
+      placed.add(box);
+      if (l.sym().halo() != null) {
+        g.setColor(l.sym().halo());
+        for (int dx = -1; dx <= 1; dx++) {
+          for (int dy = -1; dy <= 1; dy++) {
+            g.drawString(l.text(), (float) x + dx, (float) y + dy);
+          }
+        }
+      }
+      g.setColor(l.sym().fill());
+      g.drawString(l.text(), (float) x, (float) y);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package id.tapak.core.publish.wms;
+
+import id.tapak.core.model.Feature;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * A layer's features projected once into a map CRS, as packed coordinate arrays (interleaved x, y in the CRS's
+ * east/north order) with an STRtree over the projected envelopes. Built once per (layer, CRS) so that tiled clients
+ * pay no projection and no geometry allocation per request. Immutable and thread-safe once built.
+ */
+public final class ProjectedLayer {
+
+  /** Part kinds. */
+  static final byte POINT = 0;
+  static final byte LINE = 1;
+  static final byte RING = 2;
+
+  private final List<Feature> features;
+  private final double[][][] parts;
+  private final byte[][] kinds;
+  private final Envelope[] envelopes;
+  private final STRtree tree;
+
+  private ProjectedLayer(List<Feature> features, double[][][] parts, byte[][] kinds, Envelope[] envelopes) {
+    this.features = features;
+    this.parts = parts;
+    this.kinds = kinds;
+    this.envelopes = envelopes;
+    this.tree = new STRtree(10);
+    for (int i = 0; i < envelopes.length; i++) {
+      if (!envelopes[i].isNull()) {
+        tree.insert(envelopes[i], i);
+      }
+    }
+    tree.build(); // eagerly: a lazily built STRtree is not safe for concurrent first queries
+  }
+
+  /** Projects the features (EPSG:4326 lon/lat) with one projection; call from one thread. */
+  public static ProjectedLayer of(List<Feature> features, MapCrs.Projection projection) {
+    int n = features.size();
+    double[][][] parts = new double[n][][];
+    byte[][] kinds = new byte[n][];
+    Envelope[] envs = new Envelope[n];
+    List<double[]> ps = new ArrayList<>();
+    List<Byte> ks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ps.clear();
+      ks.clear();
+      collect(features.get(i).geometry(), ps, ks);
+      Envelope env = new Envelope();
+      parts[i] = new double[ps.size()][];
+      kinds[i] = new byte[ps.size()];
+      for (int p = 0; p < ps.size(); p++) {
+        double[] xy = ps.get(p);
+        projection.forward(xy, xy.length / 2);
+        for (int k = 0; k < xy.length; k += 2) {
+          if (Double.isFinite(xy[k]) && Double.isFinite(xy[k + 1])) {
+            env.expandToInclude(xy[k], xy[k + 1]);
+          }
+        }
+        parts[i][p] = xy;
+        kinds[i][p] = ks.get(p);
+      }
+      envs[i] = env;
+    }
+    return new ProjectedLayer(features, parts, kinds, envs);
+  }
+
+  private static void collect(Geometry g, List<double[]> ps, List<Byte> ks) {
+    if (g instanceof Polygon poly) {
+      add(poly.getExteriorRing().getCoordinates(), RING, ps, ks);
+      for (int r = 0; r < poly.getNumInteriorRing(); r++) {
+        add(poly.getInteriorRingN(r).getCoordinates(), RING, ps, ks);
+      }
+    } else if (g instanceof LineString ls) {
+      add(ls.getCoordinates(), LINE, ps, ks);
+    } else if (g instanceof Point pt) {
+      if (!pt.isEmpty()) {
+        add(pt.getCoordinates(), POINT, ps, ks);
+      }
+    } else {
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        Geometry part = g.getGeometryN(i);
+        if (part != g) {
+          collect(part, ps, ks);
+        }
+      }
+    }
+  }
+
+  private static void add(Coordinate[] cs, byte kind, List<double[]> ps, List<Byte> ks) {
+    if (cs.length == 0) {
+      return;
+    }
+    double[] xy = new double[cs.length * 2];
+    for (int i = 0; i < cs.length; i++) {
+      xy[2 * i] = cs[i].x;
+      xy[2 * i + 1] = cs[i].y;
+    }
+    ps.add(xy);
+    ks.add(kind);
+  }
+
+  /** Indices of features whose projected envelope intersects the envelope, in layer order. */
+  public List<Integer> query(Envelope env) {
+    @SuppressWarnings("unchecked")
+    List<Integer> hits = tree.query(env);
+    Collections.sort(hits);
+    return hits;
+  }
+
+  public int size() {
+    return features.size();
+  }
+
+  public Feature feature(int i) {
+    return features.get(i);
+  }
+
+  /** Coordinate arrays of feature {@code i}: interleaved x, y. Do not modify. */
+  double[][] parts(int i) {
+    return parts[i];
+  }
+
+  /** Part kinds of feature {@code i} ({@link #POINT}, {@link #LINE}, {@link #RING}). */
+  byte[] kinds(int i) {
+    return kinds[i];
+  }
+
+  Envelope envelope(int i) {
+    return envelopes[i];
+  }
+}

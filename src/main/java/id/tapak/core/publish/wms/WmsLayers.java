@@ -1,0 +1,195 @@
+package id.tapak.core.publish.wms;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.model.Feature;
+import id.tapak.core.model.LayerRole;
+import id.tapak.core.model.LocalizedText;
+import id.tapak.core.publish.wms.style.DefaultStyles;
+import id.tapak.core.publish.wms.style.SldReader;
+import id.tapak.core.publish.wms.style.Style;
+import id.tapak.core.rulebook.CheckFeatures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The layers a WMS client sees: every catalog layer, plus the stored check results as {@code check_sites} and
+ * {@code check_conflicts} (together requestable as {@code checks}). Each layer has its built-in {@code default}
+ * style and the named styles of the SLD file its {@code style:} key names. Catalog layers are projected once per
+ * map CRS and kept (EPSG:4326 and EPSG:3857 for good, other CRSs in a small LRU). Thread-safe.
+ */
+public final class WmsLayers {
+
+  public static final String CHECKS = "checks";
+  public static final String CHECK_SITES = "check_sites";
+  public static final String CHECK_CONFLICTS = "check_conflicts";
+
+  /** Most projections kept for CRSs other than EPSG:4326 and EPSG:3857 (each one costs a copy of the layer). */
+  private static final int OTHER_CRS_ENTRIES = 8;
+
+  /**
+   * One WMS layer.
+   *
+   * @param name WMS layer name (catalog id or a check layer name)
+   * @param title Indonesian and English title
+   * @param role the catalog role, null for check layers
+   * @param layer the catalog layer, null for check layers
+   * @param styles default style first, then named SLD styles
+   */
+  public record Entry(String name, LocalizedText title, @Nullable LayerRole role, @Nullable Layer layer,
+      List<Style> styles) {
+    public Entry {
+      styles = List.copyOf(styles);
+    }
+
+    /** The style named in STYLES ("" or "default" = the built-in one); StyleNotDefined otherwise. */
+    public Style style(String name) {
+      if (name.isEmpty()) {
+        return styles.get(0);
+      }
+      for (Style s : styles) {
+        if (s.name().equals(name)) {
+          return s;
+        }
+      }
+      throw new WmsException(WmsException.STYLE_NOT_DEFINED, "STYLES",
+          "style " + name + " is not defined for layer " + this.name);
+    }
+  }
+
+  private final Catalog catalog;
+  private final Supplier<@Nullable CheckFeatures> checks;
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, ProjectedLayer> projected = new ConcurrentHashMap<>();
+  private final Map<String, ProjectedLayer> otherCrs = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ProjectedLayer> e) {
+      return size() > OTHER_CRS_ENTRIES;
+    }
+  };
+
+  /**
+   * @param checks the check store, or a supplier of null when none is wired
+   * @throws IllegalStateException when a layer's SLD file is missing or invalid (start-up must stop)
+   */
+  public WmsLayers(Catalog catalog, Supplier<@Nullable CheckFeatures> checks) {
+    this.catalog = catalog;
+    this.checks = checks;
+    for (Layer l : catalog.layers()) {
+      List<Style> styles = new ArrayList<>();
+      styles.add(DefaultStyles.forRole(l.role(), l.spec().fields()));
+      if (l.spec().style() != null) {
+        styles.addAll(sldStyles(catalog.baseDir().resolve(l.spec().style()), l.id()));
+      }
+      entries.put(l.id(), new Entry(l.id(), l.spec().title(), l.role(), l, styles));
+    }
+    entries.put(CHECK_SITES, new Entry(CHECK_SITES, LocalizedText.of("Lokasi yang diperiksa", "Checked sites"),
+        null, null, List.of(DefaultStyles.checkSites())));
+    entries.put(CHECK_CONFLICTS, new Entry(CHECK_CONFLICTS,
+        LocalizedText.of("Konflik hasil pemeriksaan", "Check conflicts"), null, null,
+        List.of(DefaultStyles.checkConflicts())));
+  }
+
+  private static List<Style> sldStyles(Path file, String layerId) {
+    try (InputStream in = Files.newInputStream(file)) {
+      Map<String, List<Style>> byLayer = SldReader.read(in);
+      List<Style> s = byLayer.get(layerId);
+      if (s == null && byLayer.size() == 1) {
+        s = byLayer.values().iterator().next();
+      }
+      if (s == null) {
+        throw new IllegalStateException(file + ": no NamedLayer '" + layerId + "' for layer " + layerId);
+      }
+      return s;
+    } catch (IOException e) {
+      throw new IllegalStateException("layer '" + layerId + "': key 'style': cannot read " + file, e);
+    } catch (SldReader.SldException e) {
+      throw new IllegalStateException("layer '" + layerId + "': key 'style': " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** All layers: catalog order, then the check layers. */
+  public List<Entry> entries() {
+    return List.copyOf(entries.values());
+  }
+
+  /** A layer by WMS name; LayerNotDefined otherwise. {@code checks} is not an entry: see {@link #expand}. */
+  public Entry entry(String name, String locator) {
+    Entry e = entries.get(name);
+    if (e == null) {
+      throw new WmsException(WmsException.LAYER_NOT_DEFINED, locator, "layer " + name + " is not defined");
+    }
+    return e;
+  }
+
+  /** The entries a requested name draws: the group {@code checks} draws both check layers. */
+  public List<Entry> expand(String name, String locator) {
+    if (CHECKS.equals(name)) {
+      return List.of(entries.get(CHECK_SITES), entries.get(CHECK_CONFLICTS));
+    }
+    return List.of(entry(name, locator));
+  }
+
+  /** A version that changes whenever what a map shows may change: the catalog snapshot or the stored checks. */
+  public long version() {
+    CheckFeatures c = checks.get();
+    return System.identityHashCode(catalog) * 1_000_003L + (c == null ? 0 : c.version());
+  }
+
+  /** The features of a layer whose envelope meets an EPSG:4326 lon/lat envelope. */
+  public List<Feature> candidates(Entry e, Envelope lonLat, @Nullable String checkId) {
+    if (e.layer() != null) {
+      return e.layer().index().candidates(lonLat);
+    }
+    List<Feature> out = new ArrayList<>();
+    for (Feature f : checkFeatures(e, checkId)) {
+      if (f.geometry().getEnvelopeInternal().intersects(lonLat)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The layer projected into the map CRS: cached for catalog layers, fresh for the (small, changing) check layers. */
+  public ProjectedLayer projected(Entry e, MapCrs crs, @Nullable String checkId) {
+    Layer layer = e.layer();
+    if (layer == null) {
+      return ProjectedLayer.of(checkFeatures(e, checkId), crs.projection());
+    }
+    String key = layer.id() + "@" + crs.epsg();
+    if (crs.epsg() == 4326 || crs.epsg() == 3857) {
+      return projected.computeIfAbsent(key, k -> ProjectedLayer.of(layer.features(), crs.projection()));
+    }
+    synchronized (otherCrs) {
+      ProjectedLayer p = otherCrs.get(key);
+      if (p == null) {
+        p = ProjectedLayer.of(layer.features(), crs.projection());
+        otherCrs.put(key, p);
+      }
+      return p;
+    }
+  }
+
+  private List<Feature> checkFeatures(Entry e, @Nullable String checkId) {
+    CheckFeatures c = checks.get();
+    if (c == null) {
+      return List.of();
+    }
+    return Objects.equals(e.name(), CHECK_SITES) ? c.sites(checkId) : c.conflicts(checkId);
+  }
+}

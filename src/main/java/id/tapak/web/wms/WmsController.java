@@ -1,0 +1,75 @@
+package id.tapak.web.wms;
+
+import id.tapak.core.publish.wms.ExceptionReportWriter;
+import id.tapak.core.publish.wms.WmsException;
+import id.tapak.core.publish.wms.WmsParameters;
+import id.tapak.core.publish.wms.WmsService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /wms} (and form-encoded POST): WMS 1.3.0. Parameters are read case-insensitively and handed to
+ * {@link WmsService}. Request failures are answered as an OGC {@code ServiceExceptionReport} with <b>HTTP 200</b>
+ * and {@code text/xml} (what MapServer and GeoServer do, and what GDAL and QGIS expect), or as an image for GetMap
+ * with EXCEPTIONS=INIMAGE / BLANK; unexpected failures as a report with code NoApplicableCode and HTTP 500.
+ */
+@RestController
+@CrossOrigin(origins = "*", methods = RequestMethod.GET)
+class WmsController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WmsController.class);
+
+  private final WmsService wms;
+  private final String baseUrl;
+
+  WmsController(WmsService wms, id.tapak.app.TapakProperties tapak) {
+    this.wms = wms;
+    this.baseUrl = tapak.baseUrl();
+  }
+
+  @RequestMapping(path = "/wms", method = {RequestMethod.GET, RequestMethod.POST})
+  ResponseEntity<byte[]> wms(HttpServletRequest request) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    request.getParameterMap().forEach((k, v) -> raw.put(k, v.length == 0 ? "" : v[0]));
+    WmsParameters p = WmsParameters.of(raw);
+    try {
+      WmsService.Response r = wms.handle(p, onlineResource(request));
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType(r.contentType()))
+          .cacheControl(CacheControl.noCache()).body(r.body());
+    } catch (WmsException e) {
+      WmsService.Response img = wms.exceptionImage(p, e.code(), e.getMessage());
+      if (img != null) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(img.contentType())).body(img.body());
+      }
+      return report(HttpStatus.OK, e.code(), e.locator(), e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("WMS request failed: {}", request.getQueryString(), e);
+      return report(HttpStatus.INTERNAL_SERVER_ERROR, "NoApplicableCode", null,
+          "an internal error occurred; it has been logged");
+    }
+  }
+
+  private static ResponseEntity<byte[]> report(HttpStatus status, String code, String locator, String message) {
+    return ResponseEntity.status(status).contentType(MediaType.parseMediaType(ExceptionReportWriter.MEDIA_TYPE))
+        .body(ExceptionReportWriter.xml(code, locator, message));
+  }
+
+  /** {@code tapak.base-url}/wms when configured (behind a proxy), else the URL the request came in on. */
+  private String onlineResource(HttpServletRequest request) {
+    if (!baseUrl.isBlank()) {
+      return baseUrl.replaceAll("/+$", "") + "/wms";
+    }
+    return request.getRequestURL().toString();
+  }
+}
