@@ -27,19 +27,19 @@ public final class MapRenderer {
 
   private record Label(String text, double x, double y, Symbolizer.Text sym) {}
 
-  /** Renders onto a new ARGB image (RGB for JPEG), background per TRANSPARENT / BGCOLOR. */
+  /**
+   * Renders onto a premultiplied-ARGB image (RGB when opaque or JPEG), background per TRANSPARENT / BGCOLOR. Images
+   * up to 512×512 are reused per thread: encode the result before the same thread renders again.
+   */
   public BufferedImage render(GetMapRequest req, List<RenderLayer> layers) {
     boolean alpha = req.transparent() && GetMapRequest.PNG.equals(req.format());
-    BufferedImage img = new BufferedImage(req.width(), req.height(),
-        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage img = canvas(req.width(), req.height(), alpha);
     Graphics2D g = img.createGraphics();
     try {
-      if (!alpha) {
-        g.setColor(new Color(req.bgColor()));
-        g.fillRect(0, 0, req.width(), req.height());
-      } else {
-        g.setComposite(AlphaComposite.SrcOver);
-      }
+      g.setComposite(AlphaComposite.Src);
+      g.setColor(alpha ? new Color(0, 0, 0, 0) : new Color(req.bgColor()));
+      g.fillRect(0, 0, req.width(), req.height());
+      g.setComposite(AlphaComposite.SrcOver);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       double scale = req.scaleDenominator();
@@ -58,35 +58,78 @@ public final class MapRenderer {
     return img;
   }
 
+  /**
+   * The image to draw on: premultiplied ARGB (Java2D blends into it much faster than into plain ARGB) or RGB.
+   * Tile-sized canvases are reused per thread, since the caller encodes the image before rendering the next one;
+   * {@link #render} documents that the result is only valid until the thread's next call.
+   */
+  private static BufferedImage canvas(int w, int h, boolean alpha) {
+    int type = alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB;
+    if ((long) w * h > 512 * 512) {
+      return new BufferedImage(w, h, type);
+    }
+    BufferedImage[] slot = CANVAS.get();
+    int k = alpha ? 0 : 1;
+    BufferedImage img = slot[k];
+    if (img == null || img.getWidth() != w || img.getHeight() != h) {
+      img = new BufferedImage(w, h, type);
+      slot[k] = img;
+    }
+    return img;
+  }
+
+  private static final ThreadLocal<BufferedImage[]> CANVAS = ThreadLocal.withInitial(() -> new BufferedImage[2]);
+
   private static void draw(RenderLayer layer, Envelope query, double scale, FeaturePainter painter,
       List<Label> labels) {
-    List<StyleRule> active = new ArrayList<>();
-    List<StyleRule> otherwise = new ArrayList<>();
-    for (StyleRule r : layer.style().rules()) {
-      if (r.inScale(scale)) {
-        (r.elseFilter() ? otherwise : active).add(r);
+    List<StyleRule> rules = layer.style().rules();
+    long active = 0;
+    long otherwise = 0;
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).inScale(scale)) {
+        if (rules.get(r).elseFilter()) {
+          otherwise |= 1L << r;
+        } else {
+          active |= 1L << r;
+        }
       }
     }
-    if (active.isEmpty() && otherwise.isEmpty()) {
+    if (active == 0 && otherwise == 0) {
       return;
     }
     ProjectedLayer data = layer.data();
+    long[] matches = data.ruleMatches(layer.style());
     for (int i : data.query(query)) {
-      var props = data.feature(i).properties();
+      long hit = active & (matches != null ? matches[i] : matchAll(rules, data.feature(i).properties()));
       painter.begin(i);
-      boolean matched = false;
-      for (StyleRule r : active) {
-        if (r.matches(props)) {
-          matched |= r.filter() != null || !r.symbolizers().stream().allMatch(s -> s instanceof Symbolizer.Text);
-          apply(r, data, i, painter, labels);
+      boolean drawn = false;
+      for (int r = 0; r < rules.size(); r++) {
+        if ((hit & (1L << r)) != 0) {
+          StyleRule rule = rules.get(r);
+          // a rule that only labels does not count as "drawn" for ElseFilter purposes
+          drawn |= rule.filter() != null || !rule.symbolizers().stream().allMatch(s -> s instanceof Symbolizer.Text);
+          apply(rule, data, i, painter, labels);
         }
       }
-      if (!matched) {
-        for (StyleRule r : otherwise) {
-          apply(r, data, i, painter, labels);
+      if (!drawn && otherwise != 0) {
+        for (int r = 0; r < rules.size(); r++) {
+          if ((otherwise & (1L << r)) != 0) {
+            apply(rules.get(r), data, i, painter, labels);
+          }
         }
       }
     }
+  }
+
+  /** Filter bits for one feature, for styles too large for the per-layer cache (more than 64 rules: none drawn). */
+  private static long matchAll(List<StyleRule> rules, java.util.Map<String, @org.jspecify.annotations.Nullable Object> p) {
+    long bits = 0;
+    for (int r = 0; r < Math.min(64, rules.size()); r++) {
+      if (rules.get(r).matches(p)) {
+        bits |= 1L << r;
+      }
+    }
+    return bits;
   }
 
   private static void apply(StyleRule r, ProjectedLayer data, int i, FeaturePainter painter, List<Label> labels) {

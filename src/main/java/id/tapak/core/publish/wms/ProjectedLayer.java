@@ -4,6 +4,10 @@ import id.tapak.core.model.Feature;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import id.tapak.core.publish.wms.style.Style;
+import id.tapak.core.publish.wms.style.StyleRule;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -28,13 +32,39 @@ public final class ProjectedLayer {
   private final double[][][] parts;
   private final byte[][] kinds;
   private final Envelope[] envelopes;
+  /** Per feature, per part: minx, miny, maxx, maxy, so parts of a big multipolygon far from the map are skipped. */
+  private final double[][] partBoxes;
   private final STRtree tree;
+  /** Filter results per style (bit r set = rule r's filter matches); weak so per-request SLD styles go away. */
+  private final Map<Style, long[]> matches = Collections.synchronizedMap(new WeakHashMap<>());
 
   private ProjectedLayer(List<Feature> features, double[][][] parts, byte[][] kinds, Envelope[] envelopes) {
     this.features = features;
     this.parts = parts;
     this.kinds = kinds;
     this.envelopes = envelopes;
+    this.partBoxes = new double[parts.length][];
+    for (int i = 0; i < parts.length; i++) {
+      double[] b = new double[parts[i].length * 4];
+      for (int p = 0; p < parts[i].length; p++) {
+        double[] xy = parts[i][p];
+        double x0 = Double.POSITIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < xy.length; k += 2) {
+          x0 = Math.min(x0, xy[k]);
+          x1 = Math.max(x1, xy[k]);
+          y0 = Math.min(y0, xy[k + 1]);
+          y1 = Math.max(y1, xy[k + 1]);
+        }
+        b[4 * p] = x0;
+        b[4 * p + 1] = y0;
+        b[4 * p + 2] = x1;
+        b[4 * p + 3] = y1;
+      }
+      partBoxes[i] = b;
+    }
     this.tree = new STRtree(10);
     for (int i = 0; i < envelopes.length; i++) {
       if (!envelopes[i].isNull()) {
@@ -118,6 +148,34 @@ public final class ProjectedLayer {
     return hits;
   }
 
+  /**
+   * For each feature, which rules of the style have a matching filter (bit r for rule r; rules without a filter
+   * always match). Computed once per (layer, style): attribute filters are the same on every tile, and evaluating
+   * LIKE patterns per feature per tile cost a quarter of the rendering time. Null for styles of more than 64 rules.
+   */
+  long @org.jspecify.annotations.Nullable [] ruleMatches(Style style) {
+    List<StyleRule> rules = style.rules();
+    if (rules.size() > 64) {
+      return null;
+    }
+    long[] m = matches.get(style);
+    if (m == null) {
+      m = new long[features.size()];
+      for (int i = 0; i < m.length; i++) {
+        var props = features.get(i).properties();
+        long bits = 0;
+        for (int r = 0; r < rules.size(); r++) {
+          if (rules.get(r).matches(props)) {
+            bits |= 1L << r;
+          }
+        }
+        m[i] = bits;
+      }
+      matches.put(style, m);
+    }
+    return m;
+  }
+
   public int size() {
     return features.size();
   }
@@ -134,6 +192,13 @@ public final class ProjectedLayer {
   /** Part kinds of feature {@code i} ({@link #POINT}, {@link #LINE}, {@link #RING}). */
   byte[] kinds(int i) {
     return kinds[i];
+  }
+
+  /** Whether part {@code p} of feature {@code i} meets the envelope. */
+  boolean partIntersects(int i, int p, Envelope e) {
+    double[] b = partBoxes[i];
+    return b[4 * p] <= e.getMaxX() && b[4 * p + 2] >= e.getMinX() && b[4 * p + 1] <= e.getMaxY()
+        && b[4 * p + 3] >= e.getMinY();
   }
 
   Envelope envelope(int i) {

@@ -19,7 +19,8 @@ public final class DefaultStyles {
   /** Scale denominator below which names are labelled. */
   static final double LABEL_SCALE = 250_000;
 
-  private static final Color OUTLINE = new Color(60, 60, 60, 200);
+  /** Plan-class outline: dark grey, opaque (as the MapServer peer draws it). */
+  private static final Color OUTLINE = new Color(60, 60, 60);
 
   private DefaultStyles() {}
 
@@ -112,11 +113,11 @@ public final class DefaultStyles {
     List<StyleRule> rules = new ArrayList<>();
     for (Object[] c : classes) {
       Color base = (Color) c[2];
-      rules.add(poly((String) c[0], RuleFilter.Like.ignoreCase(field, (String) c[1]),
-          new Color(base.getRed(), base.getGreen(), base.getBlue(), 190), OUTLINE));
+      // opaque: pola-ruang classes do not overlap, and clients set a layer's opacity themselves
+      rules.add(poly((String) c[0], RuleFilter.Like.ignoreCase(field, (String) c[1]), base, OUTLINE));
     }
     rules.add(new StyleRule("lainnya", "Lainnya / Other", null, true, 0, Double.POSITIVE_INFINITY,
-        List.of(new Symbolizer.Polygon(rgba(210, 210, 210, 170), OUTLINE, 1f))));
+        List.of(new Symbolizer.Polygon(rgb(210, 210, 210), OUTLINE, 1f))));
     return rules;
   }
 
