@@ -83,6 +83,18 @@ class SldReaderTest {
   }
 
   @Test
+  void theExampleSldsInLayersStylesParse() throws Exception {
+    try (var in = Files.newInputStream(Path.of("layers/styles/pola_ruang_atr.sld"))) {
+      List<Style> s = SldReader.read(in).get("pola_ruang");
+      assertEquals(List.of("pola_ruang_atr", "kpi_saja"), s.stream().map(Style::name).toList());
+      assertTrue(s.get(0).rules().get(0).matches(Map.of("NAMOBJ", "Kawasan Peruntukan Industri")));
+    }
+    try (var in = Files.newInputStream(Path.of("layers/styles/estates_status.sld"))) {
+      assertEquals("status_kawasan", SldReader.read(in).get("estates").get(0).name());
+    }
+  }
+
+  @Test
   void likeEscapeAndSingleChar() {
     RuleFilter.Like l = RuleFilter.Like.of("k", "a_c!%*", '*', '_', '!');
     assertTrue(l.test(Map.of("k", "abc%xyz")));
