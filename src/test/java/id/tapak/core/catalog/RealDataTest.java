@@ -29,16 +29,14 @@ class RealDataTest {
   static final Path DESA = DATA.resolve("admin_boundaries_cahyadsn/jatim_desa_kelurahan.gpkg");
 
   @Test
-  void westJavaRtrwLoadsCompletelyUnderTenSeconds(@TempDir Path tmp) throws Exception {
+  void westJavaRtrwLoadsCompletely(@TempDir Path tmp) throws Exception {
     Map<String, Integer> expected = ogrinfoCounts(RTRW);
     assertThat(expected).hasSize(9);
     assertThat(expected.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12_601);
     Path project = project(tmp, "spatial-plan", Map.of(RTRW, expected));
 
-    long start = System.nanoTime();
+    // Load time is a benchmark figure (CatalogLoadBenchmark, scripts/bench load), never a unit-test assertion.
     Catalog catalog = CatalogLoader.load(project);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("RealDataTest: West Java RTRW, 9 layers, 12601 features loaded and indexed in %.2f s%n", seconds);
 
     int repaired = assertComplete(catalog, expected);
     // SOURCE.md (OGR/GEOS validity): konservasi 91, transportasi 1, pertahanan 2, pergaraman 1; JTS agrees
@@ -46,7 +44,6 @@ class RealDataTest {
         "kawasan_pertahanan_dan_keamanan", "kawasan_pergaraman", "kawasan_perlindungan_setempat"))
         .containsExactly(91, 1, 2, 1, 0);
     assertThat(repaired).as("peers.md: 95 invalid polygons in the file").isEqualTo(95);
-    assertThat(seconds).as("load + index time of the West Java RTRW GeoPackage").isLessThan(10.0);
   }
 
   @Test
