@@ -3,11 +3,14 @@ package id.tapak.core.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,10 +38,16 @@ class RealDataTest {
     assertThat(expected.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12_601);
     Path project = project(tmp, "spatial-plan", Map.of(RTRW, expected));
 
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     Catalog catalog = CatalogLoader.load(project);
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("RealDataTest: West Java RTRW, 9 layers, 12601 features loaded and indexed in %.2f s%n", seconds);
+    double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+    String figure = String.format(Locale.ROOT, "West Java RTRW, 9 layers, 12601 features loaded and indexed in %.2f s "
+        + "(process CPU %.2f s, %d cores, load average %.1f)", seconds, cpuSeconds, os.getAvailableProcessors(),
+        os.getSystemLoadAverage());
+    System.out.println("RealDataTest: " + figure);
 
     int repaired = assertComplete(catalog, expected);
     // SOURCE.md (OGR/GEOS validity): konservasi 91, transportasi 1, pertahanan 2, pergaraman 1; JTS agrees
@@ -46,7 +55,9 @@ class RealDataTest {
         "kawasan_pertahanan_dan_keamanan", "kawasan_pergaraman", "kawasan_perlindungan_setempat"))
         .containsExactly(91, 1, 2, 1, 0);
     assertThat(repaired).as("peers.md: 95 invalid polygons in the file").isEqualTo(95);
-    assertThat(seconds).as("load + index time of the West Java RTRW GeoPackage").isLessThan(10.0);
+    // wall time, cold JVM (sqlite-jdbc's native library is extracted and loaded inside this window); a load average
+    // far above the core count (other builds on the machine) shows in the message when this fails
+    assertThat(seconds).as(figure).isLessThan(10.0);
   }
 
   @Test
