@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Loads the real GeoPackages in {@code ../shared/data} (the West Java RTRW file and every cahyadsn GeoPackage)
  * through {@link CatalogLoader} and compares every layer with what GDAL's {@code ogrinfo -so -al} reports: no
  * feature may go missing without a count (loaded + skipped equals GDAL's feature count), and known-invalid data must
- * show exactly the repairs SOURCE.md lists. Also times the West Java RTRW load (the issue asks for under 10 s). Missing data or a missing {@code ogrinfo} fails the test: a skipped real-data test proves nothing.
+ * show exactly the repairs SOURCE.md lists. Also times the West Java RTRW load (the issue asks for under 10 s).
+ * Missing data or a missing {@code ogrinfo} fails the test: a skipped real-data test proves nothing.
  */
 class RealDataTest {
 
