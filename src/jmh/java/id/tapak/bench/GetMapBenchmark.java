@@ -32,7 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * GetMap without the HTTP stack and without the tile cache: render + PNG-encode a rotating list of 256×256 tiles.
  * {@code project} is a tapak.yml; {@code tiles} a file of WMS GetMap paths, one per line (as written by
  * {@code ../shared/peers/wms-dense-tiles.py}), or empty for 16 z12 tiles around the centre of the first layer.
- * Run: {@code mvn -q -Pbench package -DskipTests && scripts/bench-wms jmh} (see docs/benchmarks.md).
+ * Run: {@code scripts/bench-wms jmh} (RTRW data, dense tiles), or after {@code mvn -q -Pbench -DskipTests package}:
+ * {@code java -cp target/bench-build/classes:$(cat target/bench-build/cp.txt) org.openjdk.jmh.Main GetMapBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
