@@ -67,20 +67,21 @@ public final class DefaultStyles {
 
   private static List<StyleRule> estates(LayerRole role, FieldMapping f) {
     List<StyleRule> rules = new ArrayList<>();
-    Color opFill = rgba(140, 40, 160, 140);
-    Color plFill = rgba(200, 150, 215, 110);
+    // darker than the plan's industry purple, so an estate stands out on top of its KPI zone
+    Color opFill = rgba(110, 10, 80, 190);
+    Color plFill = rgba(230, 120, 200, 110);
     if (role == LayerRole.PLANNED_ESTATE) {
       rules.add(StyleRule.of("Kawasan industri rencana / Planned estate", null,
-          new Symbolizer.Polygon(plFill, null, 0), new Symbolizer.Line(rgb(110, 30, 130), 1.5f, new float[] {6, 4}),
-          new Symbolizer.Point("star", 12, rgb(200, 150, 215), rgb(110, 30, 130), 1)));
+          new Symbolizer.Polygon(plFill, null, 0), new Symbolizer.Line(rgb(110, 10, 80), 1.5f, new float[] {6, 4}),
+          new Symbolizer.Point("star", 12, rgb(230, 120, 200), rgb(110, 10, 80), 1)));
     } else if (f.status() != null) {
       rules.add(StyleRule.of("Beroperasi / Operating", new RuleFilter.Not(RuleFilter.Like.ignoreCase(f.status(), "plan*")),
-          new Symbolizer.Polygon(opFill, rgb(90, 20, 110), 1.5f), new Symbolizer.Point("star", 12, opFill, rgb(90, 20, 110), 1)));
+          new Symbolizer.Polygon(opFill, rgb(50, 0, 40), 2f), new Symbolizer.Point("star", 12, opFill, rgb(50, 0, 40), 1)));
       rules.add(StyleRule.of("Rencana / Planned", RuleFilter.Like.ignoreCase(f.status(), "plan*"),
-          new Symbolizer.Polygon(plFill, null, 0), new Symbolizer.Line(rgb(110, 30, 130), 1.5f, new float[] {6, 4})));
+          new Symbolizer.Polygon(plFill, null, 0), new Symbolizer.Line(rgb(110, 10, 80), 1.5f, new float[] {6, 4})));
     } else {
       rules.add(StyleRule.of("Kawasan industri / Industrial estate", null,
-          new Symbolizer.Polygon(opFill, rgb(90, 20, 110), 1.5f), new Symbolizer.Point("star", 12, opFill, rgb(90, 20, 110), 1)));
+          new Symbolizer.Polygon(opFill, rgb(50, 0, 40), 2f), new Symbolizer.Point("star", 12, opFill, rgb(50, 0, 40), 1)));
     }
     return withLabel(f.name(), rules);
   }
