@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Industrial-estate styles for a layer whose status attribute is "status" (operating | planned) and name "name".
+<!-- Industrial-estate styles for a layer whose status attribute is "status" (operating | planned) and name "nama"
+     (as layers/estates.gpkg).
      Use from tapak.yml with   style: styles/estates_status.sld
-     status_kawasan: operating solid purple, planned hatched-looking dashed outline, names below 1:100 000. -->
+     status_kawasan: operating solid plum, planned light with a dashed outline, names below 1:100 000. -->
 <StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc">
   <NamedLayer>
     <Name>estates</Name>
@@ -34,7 +35,7 @@
           <Title>Nama / Name</Title>
           <MaxScaleDenominator>100000</MaxScaleDenominator>
           <TextSymbolizer>
-            <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
+            <Label><ogc:PropertyName>nama</ogc:PropertyName></Label>
             <Font><CssParameter name="font-size">11</CssParameter></Font>
             <Halo><Fill><CssParameter name="fill">#FFFFFF</CssParameter></Fill></Halo>
             <Fill><CssParameter name="fill">#1E1E1E</CssParameter></Fill>

@@ -58,6 +58,29 @@ class WmsDemoTest {
   }
 
   @Test
+  void exampleSldsStyleTheDemoLayers() throws Exception {
+    for (String[] c : new String[][] {{"estates", "estates_status.sld"}, {"rtrw_pola_ruang", "pola_ruang_atr.sld"}}) {
+      Layer l = demo.layer(c[0]).orElseThrow();
+      String sld = java.nio.file.Files.readString(Path.of("layers/styles", c[1]));
+      Envelope b = l.bbox();
+      String bbox = String.format(Locale.ROOT, "%f,%f,%f,%f", b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY());
+      java.util.Map<String, String> m = new java.util.HashMap<>();
+      m.put("REQUEST", "GetMap");
+      m.put("LAYERS", l.id());
+      m.put("STYLES", "");
+      m.put("CRS", "CRS:84");
+      m.put("BBOX", bbox);
+      m.put("WIDTH", "256");
+      m.put("HEIGHT", "256");
+      m.put("FORMAT", "image/png");
+      m.put("TRANSPARENT", "TRUE");
+      m.put("SLD_BODY", sld);
+      BufferedImage img = decode(wms.handle(WmsParameters.of(m), "h").body());
+      assertTrue(WmsFixture.opaquePixels(img) > 0, c[1] + " draws " + c[0]);
+    }
+  }
+
+  @Test
   void everyDemoLayerRendersAndHasALegend() {
     for (Layer l : demo.layers()) {
       Envelope b = l.bbox();
