@@ -116,9 +116,10 @@ public final class WmsService {
     WmsParameters p = versioned(raw);
     GetMapRequest req = GetMapRequest.parse(p, maxWidth, maxHeight, true);
     List<MapRenderer.RenderLayer> draw = resolve(req);
-    boolean cacheable = req.sldBody() == null && (long) req.width() * req.height() <= CACHEABLE_PIXELS;
+    boolean cacheable = cache.enabled() && req.sldBody() == null
+        && (long) req.width() * req.height() <= CACHEABLE_PIXELS;
     String key = cacheable ? p.canonical() : "";
-    long version = layers.version();
+    long version = cacheable ? layers.version() : 0;
     if (cacheable) {
       byte[] hit = cache.get(key, version);
       if (hit != null) {
