@@ -64,6 +64,15 @@ class GetMapTest {
   }
 
   @Test
+  void wms111SrsEpsg4326IsLonLat() {
+    WmsService.Response r = WMS.handle(params("SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=estates&STYLES="
+        + "&SRS=EPSG:4326&BBOX=" + LONLAT + "&WIDTH=300&HEIGHT=300&FORMAT=image/png&TRANSPARENT=TRUE"), "h");
+    BufferedImage a = decode(r.body());
+    BufferedImage b = map("estates", "CRS:84", LONLAT, "");
+    assertArrayEquals(a.getRGB(0, 0, 300, 300, null, 0, 300), b.getRGB(0, 0, 300, 300, null, 0, 300));
+  }
+
+  @Test
   void webMercatorTile() {
     double[] sw = merc(112.70, -7.40);
     double[] ne = merc(112.85, -7.25);
