@@ -26,7 +26,7 @@ public enum CheckType {
   COMPOSITION("composition", p("max_best", "%", Double.NaN), p("max_ok", "%", Double.NaN),
       p("min_ok", "%", Double.NaN), p("min_best", "%", Double.NaN)),
   /** Overlap with features of the rule's roles (and matching spatial-plan classes) is forbidden. */
-  FORBIDDEN_OVERLAP("forbidden-overlap", p("max_ha", "ha", 0)),
+  FORBIDDEN_OVERLAP("forbidden-overlap", p("max_ha", "ha", 0), p("tolerance_ha", "ha", 0.001)),
   /** Setback (sempadan) from water features by class; each threshold key is a water class, unit m. */
   SETBACK("setback", p("default", "m", 50)),
   /** The nearest feature of the rule's roles and classes must be within a distance. */

@@ -54,6 +54,11 @@ final class LandUseChecks {
     Double ikmZones = zoneHa(p, Proposal.ZoneUse.IKM);
     Double ikm = ikmZones != null ? ikmZones : p.ikmHa();
     Double plot = plotHa(p);
+    if ((ikm == null || ikm <= 0) && p.ownEstate() != null) {
+      return b.build(Status.NOT_APPLICABLE, "Audit: layer kawasan tidak memuat data lahan IKM; nilai dengan "
+          + "mengirim rencana tapak (ikm_ha, industrial_plot_ha).", "Audit: the estate layer carries no IKM land "
+          + "data; check it by submitting the site plan (ikm_ha, industrial_plot_ha).");
+    }
     if (ikm == null || ikm <= 0) {
       return b.build(Status.FAIL, "Lahan IKM tidak ada. Pasal 59 mewajibkan penyediaan lahan IKM: berikan ikm_ha "
           + "(hektare) dan industrial_plot_ha, atau poligon zona dengan use: ikm di dalam kawasan.",

@@ -61,9 +61,15 @@ final class OverlapCheck {
     double ha = GeodesicMeasure.hectares(overlap);
     b.measured(round(ha, 4), "ha");
     String layerNames = String.join(", ", layers.stream().map(l -> l.spec().title().en()).distinct().toList());
-    if (ha <= max + 1e-6) {
+    double tolerance = rule.threshold("tolerance_ha");
+    if (ha <= max + 1e-9) {
       return b.build(Status.PASS, f("Tidak ada tumpang tindih dengan %s.", rule.title().id()),
           f("No overlap with %s (%s).", rule.title().en(), layerNames));
+    }
+    if (ha <= max + tolerance) {
+      return b.build(Status.PASS, f("Tumpang tindih %.4f ha dengan %s di bawah toleransi digitasi %.4f ha.", ha,
+          rule.title().id(), tolerance), f("Overlap of %.4f ha with %s is below the digitising tolerance of %.4f ha.",
+          ha, rule.title().en(), tolerance));
     }
     List<String> shown = names.stream().limit(5).toList();
     String subject = String.join(", ", shown) + (names.size() > 5 ? f(" (+%d)", names.size() - 5) : "");
