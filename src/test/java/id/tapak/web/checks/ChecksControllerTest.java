@@ -191,21 +191,42 @@ class ChecksControllerTest {
     assertEquals(400, get("/api/checks?limit=abc", "application/json").statusCode());
   }
 
-  @Test
-  void kmlUploadIsChecked() throws Exception {
-    byte[] kml = Files.readAllBytes(Path.of("src/test/resources/fixtures/rules/site.kml"));
+  HttpResponse<String> upload(String fileName, byte[] content) throws Exception {
     String boundary = "tapakboundary";
     String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"ikm_ha\"\r\n\r\n1\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"industrial_plot_ha\"\r\n\r\n40\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.kml\"\r\n"
-        + "Content-Type: application/vnd.google-earth.kml+xml\r\n\r\n";
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n";
     String tail = "\r\n--" + boundary + "--\r\n";
-    byte[] body = concat(head.getBytes(), kml, tail.getBytes());
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/checks"))
+    byte[] body = concat(head.getBytes(), content, tail.getBytes());
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/checks"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(201, r.statusCode(), r.body());
-    assertEquals("CONFORM", JSON.readTree(r.body()).path("verdict").asString(), r.body());
+  }
+
+  @Test
+  void uploadsAreChecked() throws Exception {
+    for (String f : List.of("site.kml", "site_zones.gpkg", "site_zones_32749.zip", "site_zones.geojson")) {
+      HttpResponse<String> r = upload(f, Files.readAllBytes(Path.of("src/test/resources/fixtures/rules/" + f)));
+      assertEquals(201, r.statusCode(), f + ": " + r.body());
+      JsonNode j = JSON.readTree(r.body());
+      assertEquals("CONFORM", j.path("verdict").asString(), f + ": " + r.body());
+      assertEquals(59.8, j.path("siteHa").asDouble(), 0.2, f);
+    }
+  }
+
+  @Test
+  void badUploadsAreRefused() throws Exception {
+    long before = total();
+    HttpResponse<String> txt = upload("site.txt", "hello".getBytes());
+    assertEquals(422, txt.statusCode(), txt.body());
+    HttpResponse<String> zip = upload("empty.zip", new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0});
+    assertEquals(422, zip.statusCode(), zip.body());
+    HttpResponse<String> kml = upload("bad.kml", "<kml><Placemark><Polygon>".getBytes());
+    assertEquals(422, kml.statusCode(), kml.body());
+    assertTrue(kml.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertEquals(before, total());
   }
 
   static byte[] concat(byte[]... parts) {
