@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -70,14 +71,20 @@ class ChecksController {
         .body(ReportWriter.json(report, BASE));
   }
 
-  @GetMapping(value = BASE + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<byte[]> report(@PathVariable String id) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withLinks(stored(id).reportJson(), id));
-  }
-
-  @GetMapping(value = BASE + "/{id}", produces = GEO_JSON)
-  ResponseEntity<byte[]> geoJson(@PathVariable String id) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON)).body(stored(id).geoJson());
+  /**
+   * The stored report: GeoJSON (site and conflicts) when the client asks for {@code application/geo+json} (Accept
+   * header, or {@code ?f=geojson}), else the JSON report; {@code *}{@code /*} and no Accept get JSON.
+   */
+  @GetMapping(BASE + "/{id}")
+  ResponseEntity<byte[]> report(@PathVariable String id,
+      @RequestHeader(value = "Accept", required = false) @Nullable String accept,
+      @RequestParam(value = "f", required = false) @Nullable String f) {
+    CheckStore.StoredCheck c = stored(id);
+    boolean geo = "geojson".equalsIgnoreCase(f) || f == null && accept != null && accept.contains(GEO_JSON);
+    if (geo) {
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON)).body(c.geoJson());
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withLinks(c.reportJson(), id));
   }
 
   private CheckStore.StoredCheck stored(String id) {

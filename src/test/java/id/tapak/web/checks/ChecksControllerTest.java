@@ -82,6 +82,10 @@ class ChecksControllerTest {
     HttpResponse<String> again = get(location, "application/json");
     assertEquals(200, again.statusCode());
     assertEquals("CONFORM", JSON.readTree(again.body()).path("verdict").asString());
+    HttpResponse<String> any = get(location, "*/*");
+    assertEquals(200, any.statusCode(), any.body());
+    assertTrue(any.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), any.headers().map()
+        .toString());
     HttpResponse<String> geo = get(location, "application/geo+json");
     assertEquals(200, geo.statusCode());
     assertTrue(geo.headers().firstValue("Content-Type").orElse("").startsWith("application/geo+json"));
