@@ -77,7 +77,7 @@ public final class CatalogLoader {
       source = LayerSources.open(spec.source(), baseDir);
       schema = source.describe();
     } catch (SourceException e) {
-      throw new ProjectFileException(where + "key 'source.path': " + e.getMessage(), e);
+      throw new ProjectFileException(where + "key '" + e.key().orElse("source.path") + "': " + e.getMessage(), e);
     }
     for (Map.Entry<String, String> e : spec.fields().entries().entrySet()) {
       if (!schema.fieldNames().contains(e.getValue())) {
@@ -113,6 +113,10 @@ public final class CatalogLoader {
       });
     } catch (SourceException e) {
       throw new ProjectFileException(where + "key 'source': " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // not a known failure mode of the format (a reader bug or an unexpected runtime error): still one line that
+      // names the layer, with the cause attached for the log
+      throw new ProjectFileException(where + "key 'source': cannot read the source: " + e, e);
     }
     return new Layer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
   }

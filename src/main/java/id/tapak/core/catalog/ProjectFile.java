@@ -22,7 +22,7 @@ public record ProjectFile(ProjectInfo project, List<LayerSpec> layers, @Nullable
     Set<String> ids = new HashSet<>();
     for (LayerSpec l : layers) {
       if (!ids.add(l.id())) {
-        throw new IllegalArgumentException("duplicate layer id '" + l.id() + "'");
+        throw new IllegalArgumentException("layer '" + l.id() + "': key 'id': duplicate layer id, ids must be unique");
       }
     }
   }

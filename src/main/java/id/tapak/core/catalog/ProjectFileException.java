@@ -6,10 +6,15 @@ package id.tapak.core.catalog;
  */
 public class ProjectFileException extends RuntimeException {
   public ProjectFileException(String message) {
-    super(message);
+    super(oneLine(message));
   }
 
   public ProjectFileException(String message, Throwable cause) {
-    super(message, cause);
+    super(oneLine(message), cause);
+  }
+
+  /** Folds line breaks (PostgreSQL and Jackson messages carry them) so the failure stays one log line. */
+  static String oneLine(String message) {
+    return message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 }

@@ -3,6 +3,7 @@ package id.tapak.core.geo;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Lineal;
 import org.locationtech.jts.geom.LineString;
@@ -63,8 +64,8 @@ public final class GeometryRepair {
       Geometry part = g.getGeometryN(i);
       if (type.isInstance(part) && !part.isEmpty()) {
         out.add(type.cast(part));
-      } else if (part != g && part.getNumGeometries() > 1) {
-        collect(part, type, out);
+      } else if (part != g && part instanceof GeometryCollection) {
+        collect(part, type, out); // a nested multi-geometry, even with a single part
       }
     }
   }

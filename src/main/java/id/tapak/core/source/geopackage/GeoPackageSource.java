@@ -153,7 +153,7 @@ public final class GeoPackageSource implements LayerSource {
     }
     if (layer == null) {
       if (tables.size() > 1) {
-        throw new SourceException(file + ": the GeoPackage holds " + tables.size()
+        throw SourceException.atKey("source.layer", file + ": the GeoPackage holds " + tables.size()
             + " feature tables; set source.layer to one of: " + String.join(", ", tables));
       }
       return tables.get(0);
@@ -168,8 +168,8 @@ public final class GeoPackageSource implements LayerSource {
         return t;
       }
     }
-    throw new SourceException(file + ": no feature table '" + layer + "'; the GeoPackage holds: "
-        + String.join(", ", tables));
+    throw SourceException.atKey("source.layer", file + ": no feature table '" + layer
+        + "'; the GeoPackage holds: " + String.join(", ", tables));
   }
 
   /** EPSG code of a GeoPackage srs_id; empty for the undefined SRSs (-1, 0) and for non-EPSG definitions. */

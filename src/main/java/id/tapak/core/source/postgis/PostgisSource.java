@@ -147,7 +147,8 @@ public final class PostgisSource implements LayerSource {
 
   private Connection open() throws SQLException {
     if (table == null || table.isBlank()) {
-      throw new SourceException("postgis sources need source.layer: the table or view to read, e.g. public.estates");
+      throw SourceException.atKey("source.layer",
+          "postgis sources need source.layer: the table or view to read, e.g. public.estates");
     }
     Connection c = DriverManager.getConnection(url);
     c.setReadOnly(true);
@@ -163,7 +164,7 @@ public final class PostgisSource implements LayerSource {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new SourceException(where() + "no such table or view");
+          throw SourceException.atKey("source.layer", where() + "no such table or view");
         }
         schema = rs.getString(1);
         name = rs.getString(2);

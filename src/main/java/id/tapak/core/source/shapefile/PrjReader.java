@@ -22,9 +22,13 @@ import java.util.regex.Pattern;
  */
 final class PrjReader {
 
-  private static final Pattern OUTER_NAME = Pattern.compile("^\\s*(PROJCS|GEOGCS|PROJCRS|GEOGCRS)\\s*\\[\\s*\"([^\"]*)\"");
-  private static final Pattern AUTHORITY = Pattern.compile("AUTHORITY\\s*\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
-  private static final Pattern UTM = Pattern.compile("WGS_?84_UTM_ZONE_(\\d{2})([NS])|WGS_1984_UTM_ZONE_(\\d{2})([NS])");
+  private static final Pattern OUTER_NAME =
+      Pattern.compile("^\\s*(PROJCS|GEOGCS|PROJCRS|GEOGCRS)\\s*\\[\\s*\"([^\"]*)\"");
+  /** The authority of the outermost CRS: WKT 1 writes it last, right before the final bracket. */
+  private static final Pattern AUTHORITY =
+      Pattern.compile("AUTHORITY\\s*\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
+  private static final Pattern UTM =
+      Pattern.compile("WGS_?84_UTM_ZONE_(\\d{2})([NS])|WGS_1984_UTM_ZONE_(\\d{2})([NS])");
   private static final Pattern TM3 = Pattern.compile("(?:DGN_?1995|DGN95)_INDONESIA_TM-?3_ZONE_(\\d{2})\\.([12])");
 
   private PrjReader() {}

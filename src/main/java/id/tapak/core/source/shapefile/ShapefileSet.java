@@ -108,8 +108,8 @@ record ShapefileSet(String name, ByteBuffer shp, @Nullable ByteBuffer dbf, @Null
     }
     if (layer == null) {
       if (shps.size() > 1) {
-        throw new SourceException(zip + ": the archive holds " + shps.size() + " shapefiles; set source.layer to one "
-            + "of: " + String.join(", ", baseNames(shps)));
+        throw SourceException.atKey("source.layer", zip + ": the archive holds " + shps.size()
+            + " shapefiles; set source.layer to one of: " + String.join(", ", baseNames(shps)));
       }
       return shps.get(0);
     }
@@ -118,8 +118,8 @@ record ShapefileSet(String name, ByteBuffer shp, @Nullable ByteBuffer dbf, @Null
         return s;
       }
     }
-    throw new SourceException(zip + ": no shapefile '" + layer + "' in the archive; it holds: "
-        + String.join(", ", baseNames(shps)));
+    throw SourceException.atKey("source.layer", zip + ": no shapefile '" + layer
+        + "' in the archive; it holds: " + String.join(", ", baseNames(shps)));
   }
 
   private static List<String> baseNames(List<String> shps) {
