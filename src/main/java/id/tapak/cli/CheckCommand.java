@@ -4,6 +4,7 @@ import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
 import id.tapak.core.rulebook.ConformityEngine;
 import id.tapak.core.rulebook.ConformityReport;
+import id.tapak.core.rulebook.ProposalFiles;
 import id.tapak.core.rulebook.ProposalLimits;
 import id.tapak.core.rulebook.ProposalParser;
 import id.tapak.core.rulebook.ReportWriter;
@@ -30,8 +31,13 @@ final class CheckCommand implements Callable<Integer> {
       defaultValue = "layers/tapak.yml")
   Path project;
 
-  @Option(names = "--proposal", required = true, description = "GeoJSON Feature or FeatureCollection, EPSG:4326")
+  @Option(names = "--proposal", required = true, description = "GeoJSON Feature or FeatureCollection (EPSG:4326), "
+      + "or a .kml, .gpkg or zipped shapefile (.zip) whose features are the site and, with a 'use' attribute, zones")
   Path proposal;
+
+  @Option(names = "--property", description = "request property for non-GeoJSON files, e.g. --property ikm_ha=1.5 "
+      + "(name, kind, special_case, industrial_plot_ha, ikm_ha, green_space_ha, road_ha)")
+  java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
 
   @Option(names = "--format", defaultValue = "text", description = "text, json or geojson (default: ${DEFAULT-VALUE})")
   Format format;
@@ -42,7 +48,20 @@ final class CheckCommand implements Callable<Integer> {
       System.err.println("tapak: proposal file not found: " + proposal);
       return 2;
     }
-    byte[] body = Files.readAllBytes(proposal);
+    String n = proposal.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    byte[] body;
+    if (n.endsWith(".geojson") || n.endsWith(".json")) {
+      body = Files.readAllBytes(proposal);
+    } else {
+      Path scratch = Files.createTempDirectory("tapak-check");
+      try {
+        body = ProposalFiles.toGeoJson(proposal, scratch, properties, ProposalLimits.DEFAULT);
+      } finally {
+        try (var s = Files.walk(scratch)) {
+          s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    }
     ProposalParser parser = new ProposalParser(ProposalLimits.DEFAULT);
     var p = parser.parse(body);
     Catalog catalog = CatalogLoader.load(project);

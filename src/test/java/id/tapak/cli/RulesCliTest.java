@@ -25,6 +25,10 @@ class RulesCliTest {
         "src/test/resources/fixtures/rules/kpi_site.geojson"}));
     assertEquals(0, TapakCommand.run(new String[] {"check", "--project", PROJECT, "--format", "json", "--proposal",
         "src/test/resources/fixtures/rules/kpi_site.geojson"}));
+    assertEquals(0, TapakCommand.run(new String[] {"check", "--project", PROJECT, "--proposal",
+        "src/test/resources/fixtures/rules/site_zones_32749.zip", "--property", "industrial_plot_ha=40"}));
+    assertEquals(1, TapakCommand.run(new String[] {"check", "--project", PROJECT, "--proposal",
+        "src/test/resources/fixtures/rules/site.kml"}));
     PrintStream err = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     System.setErr(new PrintStream(buf));
