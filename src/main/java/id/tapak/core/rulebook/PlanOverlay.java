@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
- * The industrial allocation around a site: the detail plan's industrial zone where a detail-plan layer covers the
- * site (it takes precedence), else the spatial plan's KPI. Geometries are lon/lat; overlays use OverlayNG's robust
+ * The industrial allocation around a site: where a detail-plan (RDTR) feature covers part of the site, its zone
+ * decides that part (it takes precedence); the spatial plan's (RTRW) KPI decides the rest. Geometries are lon/lat; overlays use OverlayNG's robust
  * strategy so real RTRW data with near-coincident edges does not throw.
  *
  * @param role the plan role used, or null when no plan layer is loaded
@@ -24,7 +25,19 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
   static PlanOverlay of(CheckContext ctx, List<String> classes) {
     List<Layer> detail = ctx.catalog.layers(LayerRole.DETAIL_PLAN);
     List<Layer> spatial = ctx.catalog.layers(LayerRole.SPATIAL_PLAN);
-    if (!detail.isEmpty() && touches(ctx, detail)) {
+    boolean detailTouches = !detail.isEmpty() && touches(ctx, detail);
+    if (detailTouches && !spatial.isEmpty()) {
+      // the detail plan decides where it has zones; the spatial plan decides the rest of the site
+      PlanOverlay d = build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
+      PlanOverlay s = build(ctx, spatial, LayerRole.SPATIAL_PLAN, classes);
+      Geometry coverage = coverage(ctx, detail);
+      Geometry spatialRest = s.industrial().isEmpty() ? s.industrial()
+          : OverlayNGRobust.overlay(s.industrial(), coverage, OverlayNG.DIFFERENCE);
+      Geometry industrial = d.industrial().isEmpty() ? spatialRest : spatialRest.isEmpty() ? d.industrial()
+          : OverlayNGRobust.overlay(d.industrial(), spatialRest, OverlayNG.UNION);
+      return new PlanOverlay(LayerRole.DETAIL_PLAN, true, industrial, d.planNames() + ", " + s.planNames());
+    }
+    if (detailTouches) {
       return build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
     }
     if (!spatial.isEmpty()) {
@@ -34,6 +47,17 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
       return build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
     }
     return new PlanOverlay(null, false, ctx.site.getFactory().createPolygon(), "");
+  }
+
+  /** Union of the detail-plan features touching the site: where the detail plan speaks. */
+  private static Geometry coverage(CheckContext ctx, List<Layer> layers) {
+    List<Geometry> gs = new ArrayList<>();
+    for (Layer l : layers) {
+      for (Feature f : l.index().intersecting(ctx.site)) {
+        gs.add(f.geometry());
+      }
+    }
+    return gs.size() == 1 ? gs.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(gs));
   }
 
   private static boolean touches(CheckContext ctx, List<Layer> layers) {
@@ -65,8 +89,7 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
 
   /** The part of the site outside the industrial allocation. */
   Geometry outside(Geometry site) {
-    return industrial.isEmpty() ? site : OverlayNGRobust.overlay(site, industrial,
-        org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE);
+    return industrial.isEmpty() ? site : OverlayNGRobust.overlay(site, industrial, OverlayNG.DIFFERENCE);
   }
 
   /** Hectares of the largest connected industrial patch touching the site (for Art. 78(b)). */
