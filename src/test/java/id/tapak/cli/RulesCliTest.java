@@ -54,6 +54,13 @@ class RulesCliTest {
     // an estate never overlaps itself; the 40 ha one fails the 50 ha rule
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("kig,") && l.contains(",estate-overlap,PASS,")));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("kib,") && l.contains(",min-expanse,FAIL,")));
+    Path file = tmp.resolve("file.csv");
+    assertEquals(0, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--estates",
+        "src/test/resources/fixtures/rules/estates.geojson", "--out", file.toString()}));
+    List<String> fileLines = Files.readAllLines(file);
+    assertEquals(1 + 2 * 19, fileLines.size());
+    assertTrue(fileLines.stream().anyMatch(l -> l.startsWith("kig,") && l.contains(",estate-overlap,PASS,")),
+        "the same estate in the catalog is not an overlap");
     Path geo = tmp.resolve("audit.geojson");
     assertEquals(0, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--out", geo.toString()}));
     assertTrue(Files.readString(geo).startsWith("{\"type\":\"FeatureCollection\""));

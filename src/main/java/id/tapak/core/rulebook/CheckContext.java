@@ -144,8 +144,22 @@ final class CheckContext {
     return e;
   }
 
-  /** Whether this feature is the estate being audited (never counted against itself). */
+  /**
+   * Whether this feature is the estate being audited, never counted against itself: the same layer and id, or (for
+   * an audit of an outside file of estates) an estate feature covering the same ground within 1 % of the area.
+   */
   boolean isOwn(Layer layer, Feature f) {
-    return (layer.id() + "/" + f.id()).equals(proposal.ownEstate());
+    if (proposal.ownEstate() == null) {
+      return false;
+    }
+    if ((layer.id() + "/" + f.id()).equals(proposal.ownEstate())) {
+      return true;
+    }
+    if (layer.role() != LayerRole.ESTATE && layer.role() != LayerRole.PLANNED_ESTATE) {
+      return false;
+    }
+    Geometry diff = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(site, f.geometry(),
+        org.locationtech.jts.operation.overlayng.OverlayNG.SYMDIFFERENCE);
+    return GeodesicMeasure.hectares(diff) <= 0.01 * siteHa;
   }
 }
