@@ -62,6 +62,7 @@ public final class ConformityEngine {
         case MIN_EXPANSE -> PlanChecks.expanse(rule, ctx);
         case SENTRA_IKM -> PlanChecks.sentra(rule, ctx);
         case IKM_LAND -> LandUseChecks.ikm(rule, ctx);
+        case IKM_SHARE -> LandUseChecks.ikmShare(rule, ctx);
         case COMPOSITION -> LandUseChecks.composition(rule, ctx);
         case FORBIDDEN_OVERLAP -> OverlapCheck.evaluate(rule, ctx);
         case SETBACK -> SetbackCheck.evaluate(rule, ctx);

@@ -44,30 +44,35 @@ final class LandUseChecks {
     return p.industrialPlotHa();
   }
 
+  /** IKM land in ha: the {@code use: ikm} zones if any, else the declared {@code ikm_ha}; null when neither. */
+  static @Nullable Double ikmHa(Proposal p) {
+    Double zones = zoneHa(p, Proposal.ZoneUse.IKM);
+    return zones != null ? zones : p.ikmHa();
+  }
+
   static Finding ikm(Rule rule, CheckContext ctx) {
-    double minShare = rule.threshold("min_share");
-    Finding.Builder b = Finding.of(rule).threshold(minShare);
+    Finding.Builder b = Finding.of(rule);
     Proposal p = ctx.proposal;
     if (p.kind() == Proposal.Kind.SENTRA_IKM) {
       return b.build(Status.NOT_APPLICABLE, "Tidak berlaku untuk Sentra IKM.", "Not applicable to a Sentra IKM.");
     }
-    Double ikmZones = zoneHa(p, Proposal.ZoneUse.IKM);
-    Double ikm = ikmZones != null ? ikmZones : p.ikmHa();
-    Double plot = plotHa(p);
+    Double ikm = ikmHa(p);
     if ((ikm == null || ikm <= 0) && p.ownEstate() != null) {
       return b.build(Status.NOT_APPLICABLE, "Audit: layer kawasan tidak memuat data lahan IKM; nilai dengan "
           + "mengirim rencana tapak (ikm_ha, industrial_plot_ha).", "Audit: the estate layer carries no IKM land "
           + "data; check it by submitting the site plan (ikm_ha, industrial_plot_ha).");
     }
     if (ikm == null || ikm <= 0) {
-      return b.build(Status.FAIL, "Lahan IKM tidak ada. Pasal 59 mewajibkan penyediaan lahan IKM: berikan ikm_ha "
-          + "(hektare) dan industrial_plot_ha, atau poligon zona dengan use: ikm di dalam kawasan.",
+      return b.build(rule.severity().breach(), "Lahan IKM tidak ada. Pasal 59 mewajibkan penyediaan lahan IKM: "
+          + "berikan ikm_ha (hektare) dan industrial_plot_ha, atau poligon zona dengan use: ikm di dalam kawasan.",
           "No IKM land given. Art. 59 requires land for small and medium industry: give ikm_ha (hectares) and "
           + "industrial_plot_ha, or zone polygons with use: ikm inside the estate.");
     }
-    if (ikmZones != null) {
+    b.measured(round(ikm, 4), "ha");
+    List<Proposal.Zone> zones = p.zones(Proposal.ZoneUse.IKM);
+    if (!zones.isEmpty()) {
       List<Geometry> gs = new ArrayList<>();
-      for (Proposal.Zone z : p.zones(Proposal.ZoneUse.IKM)) {
+      for (Proposal.Zone z : zones) {
         gs.add(z.geometry());
       }
       Geometry all = gs.size() == 1 ? gs.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(gs));
@@ -75,15 +80,31 @@ final class LandUseChecks {
       double outHa = GeodesicMeasure.hectares(outside);
       if (outHa > rule.threshold("tolerance_ha")) {
         b.conflict(outside, round(outHa, 4));
-        return b.build(Status.FAIL, f("%.4f ha lahan IKM berada di luar kawasan; lahan IKM harus di dalam kawasan.",
-            outHa), f("%.4f ha of the IKM land lies outside the estate; IKM land must lie inside it.", outHa));
+        return b.build(rule.severity().breach(), f("%.4f ha lahan IKM berada di luar kawasan; lahan IKM harus di "
+            + "dalam kawasan.", outHa), f("%.4f ha of the IKM land lies outside the estate; IKM land must lie "
+            + "inside it.", outHa));
       }
+      return b.build(Status.PASS, f("Lahan IKM %.2f ha disediakan di dalam kawasan.", ikm),
+          f("IKM land of %.2f ha is provided inside the estate.", ikm));
+    }
+    return b.build(Status.PASS, f("Lahan IKM %.2f ha disediakan (luas yang dinyatakan).", ikm),
+        f("IKM land of %.2f ha is provided (declared area).", ikm));
+  }
+
+  static Finding ikmShare(Rule rule, CheckContext ctx) {
+    double minShare = rule.threshold("min_share");
+    Finding.Builder b = Finding.of(rule).threshold(minShare);
+    Proposal p = ctx.proposal;
+    Double ikm = ikmHa(p);
+    Double plot = plotHa(p);
+    if (p.kind() == Proposal.Kind.SENTRA_IKM || ikm == null || ikm <= 0) {
+      return b.build(Status.NOT_APPLICABLE, "Tidak ada lahan IKM untuk dinilai (lihat aturan ikm-land).",
+          "No IKM land to measure (see the ikm-land rule).");
     }
     if (plot == null || plot <= 0) {
-      return b.build(Status.WARN, f("Lahan IKM %.2f ha ada, tetapi luas kaveling industri tidak diberikan "
-          + "(industrial_plot_ha), jadi bagian %.0f%% tidak dapat dinilai.", ikm, minShare),
-          f("IKM land of %.2f ha is given, but not the industrial-plot area (industrial_plot_ha), so the %.0f%% "
-              + "share cannot be judged.", ikm, minShare));
+      return b.build(rule.severity().breach(), f("Luas kaveling industri tidak diberikan (industrial_plot_ha), "
+          + "jadi bagian %.0f%% tidak dapat dinilai.", minShare), f("The industrial-plot area is not given "
+          + "(industrial_plot_ha), so the %.0f%% share cannot be judged.", minShare));
     }
     double share = 100.0 * ikm / plot;
     b.measured(round(share, 2), "%");

@@ -21,7 +21,7 @@ class RulebookLoaderTest {
     assertEquals("pp20-2024", rb.id());
     assertEquals(50.0, rb.rule("min-expanse").orElseThrow().threshold("min_ha"));
     assertEquals(30.0, rb.rule("min-expanse").orElseThrow().threshold("gap_tolerance_m"));
-    assertEquals(2.0, rb.rule("ikm-land").orElseThrow().threshold("min_share"));
+    assertEquals(2.0, rb.rule("ikm-share").orElseThrow().threshold("min_share"));
     for (Rule r : rb.rules()) {
       assertTrue(r.confidence() == Confidence.CONFIRMED || r.severity() == Severity.WARN, r.id());
     }
