@@ -215,6 +215,20 @@ class FeaturesControllerTest {
     assertFalse(r.body().contains("Exception") || r.body().contains("at id.tapak"), r.body());
   }
 
+  /** Failures Spring or Tomcat raise before a controller runs are problem+json too, with no internals. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "GET|/ogc/collections/estates/items?bbox=%zz|400",
+      "POST|/ogc/collections|405",
+      "DELETE|/ogc/collections/estates/items/e1|405",
+      "GET|/ogc/no/such/path|404"})
+  void frameworkFailuresAreProblems(String method, String target, int status) {
+    String r = client.raw(method, target);
+    assertTrue(r.startsWith("HTTP/1.1 " + status), r);
+    assertTrue(r.toLowerCase().contains("content-type: application/problem+json"), r);
+    assertFalse(r.contains("Exception") || r.contains("at org.") || r.contains("at id.tapak"), r);
+  }
+
   @Test
   void hugeLimitIsClampedNotAnError() {
     HttpResponse<String> r = client.get("/ogc/collections/estates/items?limit=99999999999");

@@ -48,6 +48,24 @@ final class OgcTestClient {
     }
   }
 
+  /**
+   * Sends a request line as given, unchecked: for targets {@link java.net.URI} refuses to build ({@code %zz}).
+   *
+   * @return the raw response, status line first
+   */
+  String raw(String method, String target) {
+    String host = base.substring("http://".length());
+    int colon = host.indexOf(':');
+    try (java.net.Socket s = new java.net.Socket(host.substring(0, colon), Integer.parseInt(host.substring(colon + 1)))) {
+      s.setSoTimeout(30_000);
+      String req = method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+      s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static JsonNode json(HttpResponse<String> r) {
     return JSON.readTree(r.body());
   }
