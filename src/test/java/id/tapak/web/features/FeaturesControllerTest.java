@@ -219,6 +219,9 @@ class FeaturesControllerTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "GET|/ogc/collections/estates/items?bbox=%zz|400",
+      "GET|/ogc/collections/estates/items?bbox=[1,2,3,4]|400",
+      "GET|/ogc/collections/x%00y|400",
+      "GET|/ogc/collections/estates/items/a%2Fb|400",
       "POST|/ogc/collections|405",
       "DELETE|/ogc/collections/estates/items/e1|405",
       "GET|/ogc/no/such/path|404"})
