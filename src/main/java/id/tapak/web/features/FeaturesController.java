@@ -9,6 +9,7 @@ import id.tapak.core.publish.features.FeaturesApi;
 import id.tapak.core.publish.features.ItemsRequest;
 import id.tapak.core.publish.features.LandingPage;
 import id.tapak.core.publish.features.MediaTypes;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.Explode;
@@ -55,12 +56,20 @@ class FeaturesController {
     this.baseUrl = baseUrl;
   }
 
-  @GetMapping({"", "/"})
+  @GetMapping("")
   @Operation(summary = "Landing page", description = "Links to the API definition, conformance and collections.")
   ResponseEntity<LandingPage> landingPage(@Parameter(description = "json (the only format)") @RequestParam(
       name = "f", required = false) @Nullable String f, HttpServletRequest req) {
     requireJson(f);
     return json(api.landingPage(baseUrl.of(req)));
+  }
+
+  /** {@code /ogc/} answers like {@code /ogc}: clients and people add the slash; not listed twice in the OpenAPI. */
+  @GetMapping("/")
+  @Hidden
+  ResponseEntity<LandingPage> landingPageSlash(@RequestParam(name = "f", required = false) @Nullable String f,
+      HttpServletRequest req) {
+    return landingPage(f, req);
   }
 
   @GetMapping("/conformance")

@@ -270,6 +270,8 @@ class FeaturesControllerTest {
     assertEquals(200, r.statusCode());
     JsonNode api = json(r);
     assertTrue(api.get("openapi").asString().startsWith("3.0"), api.get("openapi").asString());
+    assertEquals("Tapak: uji OGC API / Tapak: OGC API test", api.at("/info/title").asString());
+    assertTrue(api.at("/paths/~1ogc~1").isMissingNode(), "the trailing-slash alias is not listed");
     JsonNode items = api.at("/paths/~1ogc~1collections~1{collectionId}~1items/get");
     assertFalse(items.isMissingNode(), "items path documented");
     List<String> params = new ArrayList<>();
