@@ -23,7 +23,7 @@ public final class LayerSources {
     return switch (spec.type()) {
       case GEOPACKAGE -> new GeoPackageSource(file(spec, baseDir), spec.layer());
       case GEOJSON -> new GeoJsonSource(file(spec, baseDir));
-      case SHAPEFILE -> new ShapefileSource(file(spec, baseDir));
+      case SHAPEFILE -> new ShapefileSource(file(spec, baseDir), spec.layer());
       case POSTGIS -> new PostgisSource(PostgisSource.expand(spec.path()), spec.layer());
     };
   }

@@ -5,24 +5,199 @@ import id.tapak.core.source.SourceException;
 import id.tapak.core.source.SourceFeature;
 import id.tapak.core.source.SourceSchema;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.sqlite.SQLiteConfig;
 
-/** PLACEHOLDER: implemented in its own change. */
+/**
+ * Reads one feature table of a GeoPackage. The table is found in {@code gpkg_contents} (data_type 'features'); its
+ * geometry column and srs_id in {@code gpkg_geometry_columns}; the EPSG code in {@code gpkg_spatial_ref_sys}
+ * (organization 'EPSG'). Attributes are the table's columns minus the geometry column and the integer primary key,
+ * which is the feature id.
+ *
+ * <p>The file is opened read-only, one connection per call, so a layer never holds a file handle between loads and
+ * GDAL's R-tree triggers (which need SpatiaLite functions) are never fired.
+ */
 public final class GeoPackageSource implements LayerSource {
-  private final Path file;
 
+  private final Path file;
+  private final @Nullable String layer;
+
+  /**
+   * @param file the {@code .gpkg} file
+   * @param layer the feature table to read; may be null when the file holds exactly one
+   */
   public GeoPackageSource(Path file, @Nullable String layer) {
     this.file = file;
+    this.layer = layer;
   }
+
+  /** What {@link #describe} found out about the table, reused by {@link #read}. */
+  private record Table(String name, String geometryColumn, @Nullable String idColumn, List<String> fields,
+      List<Boolean> booleans, OptionalInt epsg) {}
 
   @Override
   public SourceSchema describe() {
-    throw new SourceException(file + ": geopackage sources are not implemented yet");
+    try (Connection c = open()) {
+      Table t = table(c);
+      return new SourceSchema(t.fields(), t.epsg());
+    } catch (SQLException e) {
+      throw new SourceException(file + ": not readable as a GeoPackage: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public void read(Consumer<SourceFeature> sink) {
-    throw new SourceException(file + ": geopackage sources are not implemented yet");
+    try (Connection c = open()) {
+      Table t = table(c);
+      List<String> cols = new ArrayList<>();
+      cols.add(t.idColumn() == null ? "rowid" : quote(t.idColumn()));
+      cols.add(quote(t.geometryColumn()));
+      for (String f : t.fields()) {
+        cols.add(quote(f));
+      }
+      String sql = "SELECT " + String.join(", ", cols) + " FROM " + quote(t.name());
+      GpkgGeometryCodec codec = new GpkgGeometryCodec(new GeometryFactory());
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          Map<String, @Nullable Object> props = new LinkedHashMap<>();
+          for (int i = 0; i < t.fields().size(); i++) {
+            props.put(t.fields().get(i), value(rs.getObject(i + 3), t.booleans().get(i)));
+          }
+          sink.accept(new SourceFeature(id == null ? "" : id, codec.decode(rs.getBytes(2)), props));
+        }
+      }
+    } catch (SQLException e) {
+      throw new SourceException(file + ": layer '" + layer + "': " + e.getMessage(), e);
+    }
+  }
+
+  private Connection open() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  private Table table(Connection c) throws SQLException {
+    String name = tableName(c);
+    String geomColumn;
+    int srsId;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SourceException(file + ": layer '" + name + "' has no row in gpkg_geometry_columns");
+        }
+        geomColumn = rs.getString(1);
+        srsId = rs.getInt(2);
+      }
+    }
+    List<String> fields = new ArrayList<>();
+    List<Boolean> booleans = new ArrayList<>();
+    String idColumn = null;
+    int pkColumns = 0;
+    String pkCandidate = null;
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA table_info(" + quote(name) + ")")) {
+      while (rs.next()) {
+        String col = rs.getString("name");
+        String type = rs.getString("type") == null ? "" : rs.getString("type").toUpperCase(Locale.ROOT);
+        if (rs.getInt("pk") > 0) {
+          pkColumns++;
+          if (type.equals("INTEGER")) {
+            pkCandidate = col;
+          }
+        }
+        if (!col.equalsIgnoreCase(geomColumn)) {
+          fields.add(col);
+          booleans.add(type.equals("BOOLEAN"));
+        }
+      }
+    }
+    if (pkColumns == 1 && pkCandidate != null) {
+      idColumn = pkCandidate;
+      int at = fields.indexOf(pkCandidate);
+      fields.remove(at);
+      booleans.remove(at);
+    }
+    return new Table(name, geomColumn, idColumn, fields, booleans, epsg(c, srsId));
+  }
+
+  /** The requested feature table, or the only one; an unknown or missing name lists the tables there are. */
+  private String tableName(Connection c) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(
+            "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    if (tables.isEmpty()) {
+      throw new SourceException(file + ": the GeoPackage holds no feature table");
+    }
+    if (layer == null) {
+      if (tables.size() > 1) {
+        throw new SourceException(file + ": the GeoPackage holds " + tables.size()
+            + " feature tables; set source.layer to one of: " + String.join(", ", tables));
+      }
+      return tables.get(0);
+    }
+    for (String t : tables) {
+      if (t.equals(layer)) {
+        return t;
+      }
+    }
+    for (String t : tables) {
+      if (t.equalsIgnoreCase(layer)) {
+        return t;
+      }
+    }
+    throw new SourceException(file + ": no feature table '" + layer + "'; the GeoPackage holds: "
+        + String.join(", ", tables));
+  }
+
+  /** EPSG code of a GeoPackage srs_id; empty for the undefined SRSs (-1, 0) and for non-EPSG definitions. */
+  private static OptionalInt epsg(Connection c, int srsId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys WHERE srs_id = ?")) {
+      ps.setInt(1, srsId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && "EPSG".equalsIgnoreCase(rs.getString(1)) && rs.getInt(2) > 0) {
+          return OptionalInt.of(rs.getInt(2));
+        }
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private static @Nullable Object value(@Nullable Object v, boolean declaredBoolean) {
+    if (v instanceof byte[] bytes) {
+      return Base64.getEncoder().encodeToString(bytes);
+    }
+    if (declaredBoolean && v instanceof Number n) {
+      return n.intValue() != 0;
+    }
+    return v;
+  }
+
+  /** An SQL identifier in double quotes, embedded quotes doubled (table and column names come from the file). */
+  static String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 }
