@@ -107,7 +107,7 @@ class FeaturesController {
           + "the features in the bbox before paging.",
       responses = {
           @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaTypes.GEOJSON)),
-          @ApiResponse(responseCode = "400", description = "bad bbox, limit or offset (the problem names it)",
+          @ApiResponse(responseCode = "400", description = "bad bbox, limit, offset or datetime (the problem names it)",
               content = @Content(mediaType = "application/problem+json")),
           @ApiResponse(responseCode = "404", description = "no such collection",
               content = @Content(mediaType = "application/problem+json"))})
@@ -124,10 +124,13 @@ class FeaturesController {
       @Parameter(in = ParameterIn.QUERY, description = "matched features to skip",
           schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
       @RequestParam(name = "offset", required = false) @Nullable String offset,
+      @Parameter(in = ParameterIn.QUERY, description = "RFC 3339 date, date-time or interval (start/end, '..' for "
+          + "an open end); checked, but layers carry no time, so it filters nothing")
+      @RequestParam(name = "datetime", required = false) @Nullable String datetime,
       @Parameter(description = "json or geojson") @RequestParam(name = "f", required = false) @Nullable String f,
       HttpServletRequest req, HttpServletResponse res) throws IOException {
     requireJson(f);
-    var page = api.items(baseUrl.of(req), ItemsRequest.parse(collectionId, bbox, limit, offset));
+    var page = api.items(baseUrl.of(req), ItemsRequest.parse(collectionId, bbox, limit, offset, datetime));
     geoJson(res);
     page.writeTo(res.getOutputStream());
   }

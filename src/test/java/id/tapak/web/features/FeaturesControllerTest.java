@@ -204,7 +204,8 @@ class FeaturesControllerTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "bbox=a,b,c,d|bbox", "bbox=1,2,3|bbox", "bbox=112,-7,111,-6|bbox", "bbox=112,-95,113,-6|bbox",
-      "limit=abc|limit", "limit=0|limit", "limit=-5|limit", "offset=-1|offset", "offset=1.5|offset", "f=html|f"})
+      "limit=abc|limit", "limit=0|limit", "limit=-5|limit", "offset=-1|offset", "offset=1.5|offset", "f=html|f",
+      "datetime=yesterday|datetime"})
   void badParameterIsProblem400NamingIt(String query, String field) {
     HttpResponse<String> r = client.get("/ogc/collections/estates/items?" + query, "Accept", "application/geo+json");
     assertEquals(400, r.statusCode(), query);
@@ -244,6 +245,12 @@ class FeaturesControllerTest {
   @Test
   void unknownQueryParametersAreIgnored() {
     assertEquals(200, client.get("/ogc/collections/estates/items?foo=bar&limit=2").statusCode());
+  }
+
+  @Test
+  void validDatetimeFiltersNothingBecauseLayersCarryNoTime() {
+    JsonNode j = json(client.get("/ogc/collections/estates/items?datetime=2024-01-01T00:00:00Z/.."));
+    assertEquals(7, j.get("numberMatched").asInt());
   }
 
   @Test

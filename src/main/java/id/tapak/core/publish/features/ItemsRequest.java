@@ -2,6 +2,9 @@ package id.tapak.core.publish.features;
 
 import id.tapak.core.catalog.FeatureQuery;
 import id.tapak.core.model.TapakException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +18,8 @@ import org.locationtech.jts.geom.Envelope;
  * (OGC API – Features Part 1 lets a server return fewer features than asked, never an error for a large limit); an
  * empty parameter counts as absent; {@code bbox} is CRS84 longitude/latitude {@code minLon,minLat,maxLon,maxLat}, or
  * six numbers with heights, which are ignored. Boxes crossing the antimeridian ({@code minLon > maxLon}) are refused:
- * Indonesia does not need them.
+ * Indonesia does not need them. {@code datetime} (an RFC 3339 date, date-time or interval, open ends {@code ..}) is
+ * checked but filters nothing: no Tapak layer carries time, and a plan or an estate boundary is valid "now".
  *
  * @param collectionId the collection (layer) id, as given in the path
  * @param query the validated bbox, page size and offset
@@ -40,6 +44,48 @@ public record ItemsRequest(String collectionId, FeatureQuery query) {
   public static ItemsRequest parse(String collectionId, @Nullable String bbox, @Nullable String limit,
       @Nullable String offset) {
     return new ItemsRequest(collectionId, new FeatureQuery(bbox(bbox), limit(limit), offset(offset)));
+  }
+
+  /**
+   * As {@link #parse(String, String, String, String)}, also checking {@code datetime}.
+   *
+   * @throws TapakException BAD_REQUEST naming {@code bbox}, {@code limit}, {@code offset} or {@code datetime}
+   */
+  public static ItemsRequest parse(String collectionId, @Nullable String bbox, @Nullable String limit,
+      @Nullable String offset, @Nullable String datetime) {
+    checkDatetime(datetime);
+    return parse(collectionId, bbox, limit, offset);
+  }
+
+  /** An instant ({@code 2024-02-12} or {@code 2024-02-12T23:20:50Z}) or an interval {@code start/end}. */
+  static void checkDatetime(@Nullable String raw) {
+    if (blank(raw)) {
+      return;
+    }
+    String[] ends = raw.trim().split("/", -1);
+    if (ends.length > 2 || (ends.length == 2 && open(ends[0]) && open(ends[1]))) {
+      throw bad("datetime", "datetime must be an RFC 3339 date or date-time, or an interval start/end with at most "
+          + "one open end '..', got '" + abbreviate(raw.trim()) + "'");
+    }
+    for (String e : ends) {
+      if (ends.length == 2 && open(e)) {
+        continue;
+      }
+      try {
+        if (e.length() == 10) {
+          LocalDate.parse(e);
+        } else {
+          OffsetDateTime.parse(e);
+        }
+      } catch (DateTimeParseException ex) {
+        throw bad("datetime", "datetime '" + abbreviate(e) + "' is not an RFC 3339 date (2024-02-12) or date-time "
+            + "(2024-02-12T23:20:50Z)");
+      }
+    }
+  }
+
+  private static boolean open(String end) {
+    return end.isEmpty() || end.equals("..");
   }
 
   /** The bbox in lon/lat, or null when absent. */

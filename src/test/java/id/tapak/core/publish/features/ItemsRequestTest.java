@@ -60,6 +60,22 @@ class ItemsRequestTest {
     assertTrue(e.getMessage().contains(param), e.getMessage());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"2024-02-12", "2024-02-12T23:20:50Z", "2024-02-12T23:20:50+07:00",
+      "2024-01-01T00:00:00Z/2024-12-31T00:00:00Z", "../2024-12-31", "2024-01-01/..", "2024-01-01/"})
+  void datetimeFormsOfPart1AreAccepted(String value) {
+    ItemsRequest.checkDatetime(value);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"yesterday", "2024-13-01", "2024-02-12T25:00:00Z", "../..", "a/b/c",
+      "2024-02-12T10:00"})
+  void badDatetimeIsRefusedNamingIt(String value) {
+    TapakException e = assertThrows(TapakException.class,
+        () -> ItemsRequest.parse("estates", null, null, null, value));
+    assertEquals("datetime", e.field());
+  }
+
   @Test
   void echoedValuesAreShortened() {
     String huge = "x".repeat(5000);
