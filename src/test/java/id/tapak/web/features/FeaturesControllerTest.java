@@ -153,6 +153,12 @@ class FeaturesControllerTest {
       assertTrue(contentType(r).startsWith("application/geo+json"), accept + " → " + contentType(r));
     }
     assertTrue(contentType(client.get("/ogc/collections/roads/items?f=json")).startsWith("application/geo+json"));
+    HttpResponse<String> head = client.send(HttpRequest.newBuilder(
+        URI.create(client.base() + "/ogc/collections/roads/items")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+        .build());
+    assertEquals(200, head.statusCode());
+    assertTrue(contentType(head).startsWith("application/geo+json"), contentType(head));
+    assertEquals("", head.body());
     assertTrue(contentType(client.get("/ogc/collections?f=json")).startsWith("application/json"));
   }
 
