@@ -3,6 +3,7 @@ package id.tapak.web.problem;
 import id.tapak.core.model.TapakException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,7 @@ public class ProblemHandler {
 
   /** Builds a problem answer; public so other advice and filters answer the same way. */
   public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
-      String field, HttpServletRequest req) {
+      @Nullable String field, @Nullable HttpServletRequest req) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
     if (req != null) {
