@@ -78,6 +78,28 @@ class DemoE2ETest {
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
+  /** Negative control: the page check must catch what it claims to catch. */
+  @Test
+  void pageCheckCatchesBrokenPages() {
+    String ok = "{\"type\":\"Feature\",\"id\":\"a\",\"properties\":{},"
+        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[112.7,-7.2]}}";
+    String unclosed = "{\"type\":\"Feature\",\"id\":\"b\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\","
+        + "\"coordinates\":[[[112,-7],[113,-7],[113,-6],[112,-6.5]]]}}";
+    String outside = "{\"type\":\"Feature\",\"id\":\"c\",\"properties\":{},"
+        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-7.2,112.7]}}";
+    String noId = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}";
+    assertEquals(List.of(), check("x", page(1, ok)));
+    for (String bad : new String[] {unclosed, outside, noId}) {
+      assertEquals(1, check("x", page(2, ok, bad)).size(), bad);
+    }
+    assertEquals(1, check("x", page(5, ok)).size(), "numberReturned disagrees with the features");
+  }
+
+  private static JsonNode page(int numberReturned, String... features) {
+    return JSON.readTree("{\"type\":\"FeatureCollection\",\"numberMatched\":9,\"numberReturned\":"
+        + numberReturned + ",\"features\":[" + String.join(",", features) + "]}");
+  }
+
   /** RFC 7946 structure, strict geometry parsing (closed rings, numeric positions) and CRS84 coordinate ranges. */
   private static List<String> check(String id, JsonNode page) {
     List<String> problems = new ArrayList<>();
