@@ -43,10 +43,10 @@ class ArchitectureTest {
 
   @Test
   void formatsDoNotKnowEachOther() {
-    for (String f : new String[] {"geopackage", "geojson", "shapefile", "postgis"}) {
+    for (String f : new String[] {"geopackage", "geojson", "shapefile", "postgis", "kml"}) {
       noClasses().that().resideInAPackage("id.tapak.core.source." + f + "..")
           .should().dependOnClassesThat().resideInAnyPackage(
-              java.util.stream.Stream.of("geopackage", "geojson", "shapefile", "postgis").filter(o -> !o.equals(f))
+              java.util.stream.Stream.of("geopackage", "geojson", "shapefile", "postgis", "kml").filter(o -> !o.equals(f))
                   .map(o -> "id.tapak.core.source." + o + "..").toArray(String[]::new))
           .allowEmptyShould(true)
           .check(classes);
@@ -57,7 +57,7 @@ class ArchitectureTest {
   void onlyTheFactorySeesFormatImplementations() {
     noClasses().that().resideOutsideOfPackages("id.tapak.core.source..")
         .should().dependOnClassesThat().resideInAnyPackage("id.tapak.core.source.geopackage..",
-            "id.tapak.core.source.geojson..", "id.tapak.core.source.shapefile..", "id.tapak.core.source.postgis..")
+            "id.tapak.core.source.geojson..", "id.tapak.core.source.shapefile..", "id.tapak.core.source.postgis..", "id.tapak.core.source.kml..")
         .check(classes);
   }
 

@@ -3,6 +3,9 @@ package id.tapak.app;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
 import id.tapak.core.catalog.ProjectFileException;
+import id.tapak.core.rulebook.Rulebook;
+import id.tapak.core.rulebook.RulebookException;
+import id.tapak.core.rulebook.RulebookLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -26,15 +29,22 @@ public class TapakApplication {
     System.setProperty("java.awt.headless", "true");
     java.nio.file.Path project = java.nio.file.Path.of(projectArg(args));
     Catalog catalog;
+    Rulebook rulebook;
     try {
       catalog = timedLoad(project);
-    } catch (ProjectFileException e) {
+      rulebook = RulebookLoader.forCatalog(catalog);
+      LOG.info("rulebook {} with {} rules from {}", rulebook.id(), rulebook.rules().size(),
+          RulebookLoader.rulebookPath(catalog));
+    } catch (ProjectFileException | RulebookException e) {
       System.err.println("tapak: " + e.getMessage());
       System.exit(2);
       return;
     }
     SpringApplication app = new SpringApplication(TapakApplication.class);
-    app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("catalog", catalog));
+    app.addInitializers(ctx -> {
+      ctx.getBeanFactory().registerSingleton("catalog", catalog);
+      ctx.getBeanFactory().registerSingleton("rulebook", rulebook);
+    });
     app.run(args);
   }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tapak", mixinStandardHelpOptions = true, version = "tapak 0.1.0",
     description = "Lokasi kawasan industri vs PP 20/2024 / Industrial-estate location checks under PP 20/2024",
-    subcommands = {LayersCommand.class})
+    subcommands = {LayersCommand.class, CheckCommand.class, AuditCommand.class, RulesCommand.class})
 public final class TapakCommand {
 
   /** Runs the CLI and returns the exit status; bad arguments print a one-line message and return 2. */
@@ -22,7 +22,9 @@ public final class TapakCommand {
       return 2;
     });
     cl.setExecutionExceptionHandler((ex, c, p) -> {
-      c.getErr().println("tapak: " + ex.getMessage());
+      String field = ex instanceof id.tapak.core.model.TapakException te && te.field() != null
+          ? " (" + te.field() + ")" : "";
+      c.getErr().println("tapak: " + ex.getMessage() + field);
       return 2;
     });
     return cl.execute(args);

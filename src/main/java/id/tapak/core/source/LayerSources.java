@@ -2,6 +2,7 @@ package id.tapak.core.source;
 
 import id.tapak.core.source.geojson.GeoJsonSource;
 import id.tapak.core.source.geopackage.GeoPackageSource;
+import id.tapak.core.source.kml.KmlSource;
 import id.tapak.core.source.postgis.PostgisSource;
 import id.tapak.core.source.shapefile.ShapefileSource;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ public final class LayerSources {
       case GEOJSON -> new GeoJsonSource(file(spec, baseDir));
       case SHAPEFILE -> new ShapefileSource(file(spec, baseDir), spec.layer());
       case POSTGIS -> new PostgisSource(PostgisSource.expand(spec.path()), spec.layer());
+      case KML -> new KmlSource(file(spec, baseDir));
     };
   }
 

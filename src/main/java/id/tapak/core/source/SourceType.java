@@ -13,7 +13,9 @@ public enum SourceType {
   /** ESRI Shapefile set (.shp/.shx/.dbf/.prj/.cpg), plain or zipped. */
   SHAPEFILE,
   /** A PostGIS table or view, for deployments past one machine. */
-  POSTGIS;
+  POSTGIS,
+  /** KML 2.2 Placemarks (WGS84), e.g. a site drawn in Google Earth; used for uploaded proposals. */
+  KML;
 
   @JsonValue
   public String wireName() {
@@ -27,6 +29,6 @@ public enum SourceType {
         return t;
       }
     }
-    throw new IllegalArgumentException("unknown source type '" + name + "', expected geopackage, geojson, shapefile or postgis");
+    throw new IllegalArgumentException("unknown source type '" + name + "', expected geopackage, geojson, shapefile, postgis or kml");
   }
 }

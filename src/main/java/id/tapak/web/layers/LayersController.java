@@ -6,13 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/layers}: the catalog at a glance, one entry per layer. */
 @RestController
-@CrossOrigin(origins = "*", methods = org.springframework.web.bind.annotation.RequestMethod.GET)
 class LayersController {
 
   private final Catalog catalog;

@@ -3,6 +3,7 @@ package id.tapak.web.problem;
 import id.tapak.core.model.TapakException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,7 +11,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -26,9 +31,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * The one place where failures become RFC 9457 {@code application/problem+json} answers. A problem names the field
  * or parameter at fault ({@code field}); the detail is a safe, user-facing sentence. Unexpected exceptions are
  * logged with their stack trace and answered 500 with no internals. WMS requests get OGC exception reports from
- * {@code web.wms} instead, which takes precedence for its own controller.
+ * {@code web.wms} instead: that advice is scoped to its controller and ordered before this one
+ * ({@code @Order(Ordered.HIGHEST_PRECEDENCE)}), because this one catches every {@link Exception}. Spring's own
+ * problem-details advice is switched off ({@code spring.mvc.problemdetails.enabled: false}) so that it cannot
+ * answer first without the {@code field} member.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
@@ -36,7 +45,7 @@ public class ProblemHandler {
 
   /** Builds a problem answer; public so other advice and filters answer the same way. */
   public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
-      String field, HttpServletRequest req) {
+      @Nullable String field, @Nullable HttpServletRequest req) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
     if (req != null) {
@@ -106,8 +115,26 @@ public class ProblemHandler {
     return problem(HttpStatus.BAD_REQUEST, "Bad Request", "the multipart upload is malformed", "file", req);
   }
 
+  /** Tomcat decodes query strings lazily; a broken percent-escape ({@code bbox=%zz}) surfaces here. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e, HttpServletRequest req) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad Request",
+        "the query string is not valid percent-encoded UTF-8", null, req);
+  }
+
+  /**
+   * Anything else. Spring's own request failures carry their status ({@link ErrorResponse}): a 4xx keeps it and
+   * Spring's short, internals-free detail; the rest is a bug, logged and answered 500.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+    if (e instanceof ErrorResponse er && er.getStatusCode().is4xxClientError()) {
+      String detail = er.getBody().getDetail();
+      HttpStatusCode s = er.getStatusCode();
+      HttpStatus known = HttpStatus.resolve(s.value());
+      return problem(s, known == null ? "Client Error" : known.getReasonPhrase(),
+          detail == null ? "the request cannot be served" : detail, null, req);
+    }
     LOG.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
         "an internal error occurred; it has been logged", null, req);

@@ -42,7 +42,7 @@ class CatalogLoaderTest {
       "missing file | estates | source.path | role: estate\\n    source: {type: geojson, path: nowhere.geojson}",
       "no path | estates | source | role: estate\\n    source: {type: geojson}",
       "unknown role | estates | role | role: factory\\n    source: {type: geojson, path: $F/estates.geojson}",
-      "unknown source type | estates | source.type | role: estate\\n    source: {type: kml, path: $F/estates.geojson}",
+      "unknown source type | estates | source.type | role: estate\\n    source: {type: dwg, path: $F/estates.geojson}",
       "unsupported CRS | estates | source.crs | role: estate\\n    source: {type: geojson, path: $F/estates.geojson, crs: 'EPSG:2154'}",
       "malformed CRS | estates | source.crs | role: estate\\n    source: {type: geojson, path: $F/estates.geojson, crs: UTM49}",
       "field that does not exist | estates | fields.name | role: estate\\n    source: {type: geojson, path: $F/estates.geojson}\\n    fields: {name: NAMA}",

@@ -1,0 +1,38 @@
+package id.tapak.core.publish.features;
+
+import id.tapak.core.geo.GeoJson;
+import id.tapak.core.model.Feature;
+import id.tapak.core.publish.geojson.GeoJsonWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * One item ({@code /collections/{id}/items/{featureId}}): a GeoJSON Feature with {@code self} and {@code collection}
+ * links. Coordinates are RFC 7946: CRS84 longitude/latitude, exterior rings counter-clockwise.
+ *
+ * @param feature the feature
+ * @param links absolute links
+ */
+public record FeatureDocument(Feature feature, List<Link> links) {
+
+  public FeatureDocument {
+    links = List.copyOf(links);
+  }
+
+  /** Writes the feature as UTF-8 GeoJSON; does not close {@code out}. */
+  public void writeTo(OutputStream out) throws IOException {
+    try (JsonGenerator gen = GeoJsonWriter.generator(new ItemsPage.NonClosing(out))) {
+      gen.writeStartObject();
+      gen.writeStringProperty("type", "Feature");
+      gen.writeStringProperty("id", feature.id());
+      gen.writeName("geometry");
+      GeoJson.write(feature.geometry(), gen, GeoJsonWriter.DECIMALS);
+      gen.writeName("properties");
+      GeoJsonWriter.writeProperties(feature.properties(), gen);
+      Link.writeAll(links, gen);
+      gen.writeEndObject();
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package id.tapak.core.rulebook;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.FieldMapping;
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.geo.CrsRegistry;
+import id.tapak.core.geo.GeodesicMeasure;
+import id.tapak.core.geo.GeometryTransform;
+import id.tapak.core.model.Feature;
+import id.tapak.core.model.LayerRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * What every evaluator of one check needs: the proposal, the catalog, the site in lon/lat and in its UTM zone (for
+ * buffers and gap distances in metres), and the class and name conventions of layers. Created per check and used by
+ * one thread (the proj4j transforms keep scratch state); areas are always measured geodesically in lon/lat.
+ */
+final class CheckContext {
+
+  private static final String[] NAME_FIELDS = {"name", "nama", "NAMOBJ", "NAMA", "Name", "REMARK", "region"};
+  private static final String[] PLAN_FIELDS = {"NAMOBJ", "KODZON", "NAMZON", "ORDE02"};
+
+  final Proposal proposal;
+  final Catalog catalog;
+  final Geometry site;
+  final double siteHa;
+  private final GeometryTransform toUtm;
+  private final GeometryTransform toWgs;
+  private @Nullable Geometry siteUtm;
+
+  CheckContext(Proposal proposal, Catalog catalog) {
+    this.proposal = proposal;
+    this.catalog = catalog;
+    this.site = proposal.site();
+    this.siteHa = GeodesicMeasure.hectares(site);
+    Point c = site.getCentroid();
+    int utm = CrsRegistry.utmZoneFor(c.getX(), c.getY());
+    this.toUtm = CrsRegistry.transform(CrsRegistry.WGS84, utm);
+    this.toWgs = CrsRegistry.transform(utm, CrsRegistry.WGS84);
+  }
+
+  /** A copy in the site's UTM zone, metres. */
+  Geometry utm(Geometry g) {
+    return toUtm.apply(g);
+  }
+
+  /** Back from the site's UTM zone to lon/lat. */
+  Geometry wgs(Geometry g) {
+    return toWgs.apply(g);
+  }
+
+  Geometry siteUtm() {
+    if (siteUtm == null) {
+      siteUtm = utm(site);
+    }
+    return siteUtm;
+  }
+
+  /** Loaded layers of any of the roles, in rule-role then project order. */
+  List<Layer> layers(List<LayerRole> roles) {
+    List<Layer> out = new ArrayList<>();
+    for (LayerRole r : roles) {
+      out.addAll(catalog.layers(r));
+    }
+    return out;
+  }
+
+  /** "no layer with role farmland or protected is loaded" in both languages. */
+  static String[] missing(List<LayerRole> roles) {
+    String names = String.join(" / ", roles.stream().map(LayerRole::wireName).toList());
+    return new String[] {"tidak ada layer dengan peran " + names + " yang dimuat; aturan tidak dapat dinilai",
+        "no layer with role " + names + " is loaded; the rule cannot be evaluated"};
+  }
+
+  /** The class attribute of a feature as its layer defines it (plan class, road class, water class), or null. */
+  static @Nullable String className(Layer layer, Feature f) {
+    FieldMapping m = layer.spec().fields();
+    return switch (layer.role()) {
+      case SPATIAL_PLAN, DETAIL_PLAN -> m.planClass() != null ? f.text(m.planClass()) : first(f, PLAN_FIELDS);
+      case ROAD -> f.text(m.roadClass());
+      case WATER -> f.text(m.waterClass());
+      default -> null;
+    };
+  }
+
+  /** True when the layer's role has a class attribute that rules filter on. */
+  static boolean classified(Layer layer) {
+    return switch (layer.role()) {
+      case SPATIAL_PLAN, DETAIL_PLAN, ROAD, WATER -> true;
+      default -> false;
+    };
+  }
+
+  /** The display name of a feature: the mapped name field, else a conventional one, else the id. */
+  static String name(Layer layer, Feature f) {
+    String n = f.text(layer.spec().fields().name());
+    if (n == null) {
+      n = first(f, NAME_FIELDS);
+    }
+    return n == null || n.isBlank() ? layer.id() + "/" + f.id() : n;
+  }
+
+  private static @Nullable String first(Feature f, String[] fields) {
+    for (String k : fields) {
+      String v = f.text(k);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** Case- and whitespace-insensitive "value contains one of the aliases" (aliases as written in the rulebook). */
+  static boolean matches(@Nullable String value, List<String> aliases) {
+    if (value == null) {
+      return false;
+    }
+    String v = normalise(value);
+    for (String a : aliases) {
+      String n = normalise(a);
+      if (!n.isEmpty() && v.contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String normalise(String s) {
+    return s.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", " ");
+  }
+
+  /** The site's envelope grown by {@code metres} on every side, in degrees. */
+  Envelope around(double metres) {
+    Envelope e = new Envelope(site.getEnvelopeInternal());
+    double dLat = metres / 110_574.0;
+    double cos = Math.max(0.2, Math.cos(Math.toRadians(e.centre().y)));
+    e.expandBy(metres / (111_320.0 * cos), dLat);
+    return e;
+  }
+
+  /**
+   * Whether this feature is the estate being audited, never counted against itself: the same layer and id, or (for
+   * an audit of an outside file of estates) an estate feature covering the same ground within 1 % of the area.
+   */
+  boolean isOwn(Layer layer, Feature f) {
+    if (proposal.ownEstate() == null) {
+      return false;
+    }
+    if ((layer.id() + "/" + f.id()).equals(proposal.ownEstate())) {
+      return true;
+    }
+    if (layer.role() != LayerRole.ESTATE && layer.role() != LayerRole.PLANNED_ESTATE) {
+      return false;
+    }
+    Geometry diff = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(site, f.geometry(),
+        org.locationtech.jts.operation.overlayng.OverlayNG.SYMDIFFERENCE);
+    return GeodesicMeasure.hectares(diff) <= 0.01 * siteHa;
+  }
+}

@@ -1,0 +1,102 @@
+package id.tapak.core.rulebook;
+
+import id.tapak.core.model.LocalizedText;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The result of one rule for one site.
+ *
+ * @param ruleId the rule
+ * @param title the rule title
+ * @param status PASS, WARN, FAIL or NOT_APPLICABLE
+ * @param measured the measured value in {@code unit} (share, hectares, metres), null when nothing was measured
+ * @param unit unit of {@code measured} and {@code threshold}: %, ha, m2 or m
+ * @param threshold the figure compared against, null when none
+ * @param citation regulation and article
+ * @param confidence confirmed or guideline
+ * @param subject what the finding is about, e.g. the nearest road's name or the areas the site lies in (optional)
+ * @param message what was found, in Indonesian and English
+ * @param condition when not null, the finding holds only on this condition (Art. 78 special case): the verdict is
+ *     CONDITIONAL
+ * @param conflict the offending part of the site (outside KPI, overlap, setback breach), EPSG:4326 lon/lat
+ * @param conflictHa geodesic hectares of {@code conflict}
+ */
+public record Finding(
+    String ruleId,
+    LocalizedText title,
+    Status status,
+    @Nullable Double measured,
+    @Nullable String unit,
+    @Nullable Double threshold,
+    Citation citation,
+    Confidence confidence,
+    @Nullable String subject,
+    LocalizedText message,
+    @Nullable LocalizedText condition,
+    @Nullable Geometry conflict,
+    @Nullable Double conflictHa) {
+
+  public Finding {
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(message, "message");
+    if (conflict != null && conflict.isEmpty()) {
+      conflict = null;
+    }
+  }
+
+  /** A finding builder seeded from the rule, so evaluators only set what they measured. */
+  public static Builder of(Rule rule) {
+    return new Builder(rule);
+  }
+
+  /** Mutable builder used inside one evaluation; not shared. */
+  public static final class Builder {
+    private final Rule rule;
+    private @Nullable Double measured;
+    private @Nullable String unit;
+    private @Nullable Double threshold;
+    private @Nullable String subject;
+    private @Nullable LocalizedText condition;
+    private @Nullable Geometry conflict;
+    private @Nullable Double conflictHa;
+
+    Builder(Rule rule) {
+      this.rule = rule;
+    }
+
+    public Builder measured(double value, String unitName) {
+      this.measured = value;
+      this.unit = unitName;
+      return this;
+    }
+
+    public Builder threshold(double value) {
+      this.threshold = value;
+      return this;
+    }
+
+    public Builder subject(@Nullable String s) {
+      this.subject = s;
+      return this;
+    }
+
+    public Builder condition(LocalizedText c) {
+      this.condition = c;
+      return this;
+    }
+
+    public Builder conflict(@Nullable Geometry g, double hectares) {
+      this.conflict = g;
+      this.conflictHa = hectares;
+      return this;
+    }
+
+    public Finding build(Status status, String id, String en) {
+      return new Finding(rule.id(), rule.title(), status, measured, unit, threshold, rule.citation(),
+          rule.confidence(), subject, LocalizedText.of(id, en), condition, conflict, conflictHa);
+    }
+  }
+}

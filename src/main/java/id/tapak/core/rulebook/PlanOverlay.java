@@ -1,0 +1,106 @@
+package id.tapak.core.rulebook;
+
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.model.Feature;
+import id.tapak.core.model.LayerRole;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * The industrial allocation around a site: where a detail-plan (RDTR) feature covers part of the site, its zone
+ * decides that part (it takes precedence); the spatial plan's (RTRW) KPI decides the rest. Geometries are lon/lat; overlays use OverlayNG's robust
+ * strategy so real RTRW data with near-coincident edges does not throw.
+ *
+ * @param role the plan role used, or null when no plan layer is loaded
+ * @param covered true when some plan feature intersects the site
+ * @param industrial union of the whole industrial features touching the site (not clipped), possibly empty
+ * @param planNames names of the layers used, for messages
+ */
+record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industrial, String planNames) {
+
+  static PlanOverlay of(CheckContext ctx, List<String> classes) {
+    List<Layer> detail = ctx.catalog.layers(LayerRole.DETAIL_PLAN);
+    List<Layer> spatial = ctx.catalog.layers(LayerRole.SPATIAL_PLAN);
+    boolean detailTouches = !detail.isEmpty() && touches(ctx, detail);
+    if (detailTouches && !spatial.isEmpty()) {
+      // the detail plan decides where it has zones; the spatial plan decides the rest of the site
+      PlanOverlay d = build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
+      PlanOverlay s = build(ctx, spatial, LayerRole.SPATIAL_PLAN, classes);
+      Geometry coverage = coverage(ctx, detail);
+      Geometry spatialRest = s.industrial().isEmpty() ? s.industrial()
+          : OverlayNGRobust.overlay(s.industrial(), coverage, OverlayNG.DIFFERENCE);
+      Geometry industrial = d.industrial().isEmpty() ? spatialRest : spatialRest.isEmpty() ? d.industrial()
+          : OverlayNGRobust.overlay(d.industrial(), spatialRest, OverlayNG.UNION);
+      return new PlanOverlay(LayerRole.DETAIL_PLAN, true, industrial, d.planNames() + ", " + s.planNames());
+    }
+    if (detailTouches) {
+      return build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
+    }
+    if (!spatial.isEmpty()) {
+      return build(ctx, spatial, LayerRole.SPATIAL_PLAN, classes);
+    }
+    if (!detail.isEmpty()) {
+      return build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
+    }
+    return new PlanOverlay(null, false, ctx.site.getFactory().createPolygon(), "");
+  }
+
+  /** Union of the detail-plan features touching the site: where the detail plan speaks. */
+  private static Geometry coverage(CheckContext ctx, List<Layer> layers) {
+    List<Geometry> gs = new ArrayList<>();
+    for (Layer l : layers) {
+      for (Feature f : l.index().intersecting(ctx.site)) {
+        gs.add(f.geometry());
+      }
+    }
+    return gs.size() == 1 ? gs.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(gs));
+  }
+
+  private static boolean touches(CheckContext ctx, List<Layer> layers) {
+    for (Layer l : layers) {
+      if (!l.index().intersecting(ctx.site).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static PlanOverlay build(CheckContext ctx, List<Layer> layers, LayerRole role, List<String> classes) {
+    List<Geometry> kpi = new ArrayList<>();
+    boolean covered = false;
+    List<String> names = new ArrayList<>();
+    for (Layer l : layers) {
+      names.add(l.spec().title().en());
+      for (Feature f : l.index().intersecting(ctx.site)) {
+        covered = true;
+        if (CheckContext.matches(CheckContext.className(l, f), classes)) {
+          kpi.add(f.geometry());
+        }
+      }
+    }
+    Geometry union = kpi.isEmpty() ? ctx.site.getFactory().createPolygon()
+        : kpi.size() == 1 ? kpi.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(kpi));
+    return new PlanOverlay(role, covered, union, String.join(", ", names));
+  }
+
+  /** The part of the site outside the industrial allocation. */
+  Geometry outside(Geometry site) {
+    return industrial.isEmpty() ? site : OverlayNGRobust.overlay(site, industrial, OverlayNG.DIFFERENCE);
+  }
+
+  /** Hectares of the largest connected industrial patch touching the site (for Art. 78(b)). */
+  double largestPatchHa(Geometry site) {
+    double best = 0;
+    for (int i = 0; i < industrial.getNumGeometries(); i++) {
+      Geometry p = industrial.getGeometryN(i);
+      if (p.intersects(site)) {
+        best = Math.max(best, id.tapak.core.geo.GeodesicMeasure.hectares(p));
+      }
+    }
+    return best;
+  }
+}

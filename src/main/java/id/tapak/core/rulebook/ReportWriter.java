@@ -1,0 +1,212 @@
+package id.tapak.core.rulebook;
+
+import id.tapak.core.geo.GeoJson;
+import id.tapak.core.model.LocalizedText;
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Encodes a {@link ConformityReport} as the JSON report, as a GeoJSON FeatureCollection of the site and its conflict
+ * geometries styled by status (simplestyle {@code fill}/{@code stroke}), or as plain text for the CLI. Coordinates
+ * are lon/lat rounded to 7 decimals (about 1 cm). Stateless and thread-safe.
+ */
+public final class ReportWriter {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final int DECIMALS = 7;
+
+  private ReportWriter() {}
+
+  /** The JSON report; {@code baseHref} (e.g. "/api/checks") adds self and alternate links when not null. */
+  public static byte[] json(ConformityReport r, @Nullable String baseHref) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringProperty("id", r.id());
+      g.writeStringProperty("created", r.created().toString());
+      g.writeStringProperty("name", r.name());
+      g.writeStringProperty("kind", r.kind().wireName());
+      g.writeStringProperty("specialCase", r.specialCase() == null ? null : r.specialCase().wireName());
+      g.writeStringProperty("rulebook", r.rulebook());
+      g.writeStringProperty("verdict", r.verdict().name());
+      g.writeNumberProperty("siteHa", r.siteHa());
+      g.writeName("summary");
+      g.writeStartObject();
+      for (Status s : Status.values()) {
+        g.writeNumberProperty(s.name(), r.findings().stream().filter(f -> f.status() == s).count());
+      }
+      g.writeEndObject();
+      g.writeName("notes");
+      g.writeStartArray();
+      for (String n : r.notes()) {
+        g.writeString(n);
+      }
+      g.writeEndArray();
+      g.writeName("findings");
+      g.writeStartArray();
+      for (Finding f : r.findings()) {
+        finding(f, g);
+      }
+      g.writeEndArray();
+      g.writeName("site");
+      GeoJson.write(r.site(), g, DECIMALS);
+      if (baseHref != null) {
+        String self = baseHref + "/" + r.id();
+        g.writeName("links");
+        g.writeStartArray();
+        link(g, "self", "application/json", self);
+        link(g, "alternate", "application/geo+json", self);
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  private static void link(JsonGenerator g, String rel, String type, String href) {
+    g.writeStartObject();
+    g.writeStringProperty("rel", rel);
+    g.writeStringProperty("type", type);
+    g.writeStringProperty("href", href);
+    g.writeEndObject();
+  }
+
+  private static void finding(Finding f, JsonGenerator g) {
+    g.writeStartObject();
+    g.writeStringProperty("rule", f.ruleId());
+    text(g, "title", f.title());
+    g.writeStringProperty("status", f.status().name());
+    number(g, "measured", f.measured());
+    g.writeStringProperty("unit", f.unit());
+    number(g, "threshold", f.threshold());
+    g.writeStringProperty("citation", f.citation().text());
+    g.writeStringProperty("confidence", f.confidence().wireName());
+    if (f.subject() != null) {
+      g.writeStringProperty("subject", f.subject());
+    }
+    text(g, "message", f.message());
+    if (f.condition() != null) {
+      text(g, "condition", f.condition());
+    }
+    if (f.conflict() != null) {
+      number(g, "conflictHa", f.conflictHa());
+      g.writeName("conflict");
+      GeoJson.write(f.conflict(), g, DECIMALS);
+    }
+    g.writeEndObject();
+  }
+
+  private static void text(JsonGenerator g, String name, @Nullable LocalizedText t) {
+    if (t == null) {
+      return;
+    }
+    g.writeName(name);
+    g.writeStartObject();
+    g.writeStringProperty("id", t.id());
+    g.writeStringProperty("en", t.en());
+    g.writeEndObject();
+  }
+
+  private static void number(JsonGenerator g, String name, @Nullable Double v) {
+    g.writeName(name);
+    if (v == null || !Double.isFinite(v)) {
+      g.writeNull();
+    } else {
+      g.writeNumber(v);
+    }
+  }
+
+  /** simplestyle colour per status: FAIL red, WARN amber, else green; the site is coloured by verdict. */
+  static String colour(String status) {
+    return switch (status) {
+      case "FAIL", "NOT_CONFORM" -> "#d7191c";
+      case "WARN", "CONDITIONAL" -> "#fdae61";
+      default -> "#1a9641";
+    };
+  }
+
+  /** A FeatureCollection: the site (styled by verdict) and each finding's conflict geometry (styled by status). */
+  public static byte[] geoJson(ConformityReport r) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringProperty("type", "FeatureCollection");
+      g.writeName("features");
+      g.writeStartArray();
+      g.writeStartObject();
+      g.writeStringProperty("type", "Feature");
+      g.writeStringProperty("id", r.id() + "-site");
+      g.writeName("geometry");
+      GeoJson.write(r.site(), g, DECIMALS);
+      g.writeName("properties");
+      g.writeStartObject();
+      g.writeStringProperty("check_id", r.id());
+      g.writeStringProperty("role", "site");
+      g.writeStringProperty("name", r.name());
+      g.writeStringProperty("verdict", r.verdict().name());
+      g.writeNumberProperty("area_ha", r.siteHa());
+      style(g, r.verdict().name(), 0.15);
+      g.writeEndObject();
+      g.writeEndObject();
+      for (Finding f : r.findings()) {
+        if (f.conflict() == null) {
+          continue;
+        }
+        g.writeStartObject();
+        g.writeStringProperty("type", "Feature");
+        g.writeStringProperty("id", r.id() + "-" + f.ruleId());
+        g.writeName("geometry");
+        GeoJson.write(f.conflict(), g, DECIMALS);
+        g.writeName("properties");
+        g.writeStartObject();
+        g.writeStringProperty("check_id", r.id());
+        g.writeStringProperty("role", "conflict");
+        g.writeStringProperty("rule", f.ruleId());
+        g.writeStringProperty("status", f.status().name());
+        number(g, "hectares", f.conflictHa());
+        g.writeStringProperty("message", f.message().en());
+        g.writeStringProperty("pesan", f.message().id());
+        style(g, f.status().name(), 0.5);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  private static void style(JsonGenerator g, String status, double opacity) {
+    g.writeStringProperty("stroke", colour(status));
+    g.writeStringProperty("fill", colour(status));
+    g.writeNumberProperty("fill-opacity", opacity);
+  }
+
+  /** Plain text: verdict, then one line per finding (status, rule, measured vs threshold, English message). */
+  public static String text(ConformityReport r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%s  %s  %.2f ha  (%s, rulebook %s, check %s)%n", r.verdict(),
+        r.name() == null ? "(unnamed)" : r.name(), r.siteHa(), r.kind().wireName(), r.rulebook(), r.id()));
+    for (String n : r.notes()) {
+      sb.append("  note: ").append(n).append('\n');
+    }
+    for (Finding f : r.findings()) {
+      String m = f.measured() == null ? "" : String.format(Locale.ROOT, " [%s %s%s]", fmt(f.measured()), f.unit(),
+          f.threshold() == null ? "" : " vs " + fmt(f.threshold()));
+      sb.append(String.format(Locale.ROOT, "  %-14s %-22s%s %s (%s)%n", f.status(), f.ruleId(), m,
+          f.message().en(), f.citation().text()));
+      if (f.condition() != null) {
+        sb.append("                 condition: ").append(f.condition().en()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e12 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4f", v);
+  }
+}

@@ -1,0 +1,164 @@
+package id.tapak.core.rulebook;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.LayerSpec;
+import id.tapak.core.catalog.ProjectFile;
+import id.tapak.core.catalog.ProjectInfo;
+import id.tapak.core.geo.GeoJson;
+import id.tapak.core.model.Feature;
+import id.tapak.core.model.LocalizedText;
+import id.tapak.core.model.TapakException;
+import id.tapak.core.source.SourceSpec;
+import id.tapak.core.source.SourceType;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a spec file: for each example builds the tiny catalog, sends the proposal through {@link ProposalParser}
+ * (so the request path is exercised too) and the engine, and compares the status of each named rule. Stateless.
+ */
+public final class RuleSpecRunner {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private RuleSpecRunner() {}
+
+  /**
+   * One comparison.
+   *
+   * @param example the example's name
+   * @param rule the rule id, or "verdict"
+   * @param expected expected status or verdict
+   * @param actual what the engine said
+   * @param message the finding's English message (for failure output)
+   */
+  public record Outcome(String example, String rule, String expected, String actual, String message) {
+    public boolean ok() {
+      return expected.equals(actual);
+    }
+  }
+
+  /** Binds a spec file and its rulebook; errors name the file, the example and the key. */
+  public static RuleSpec read(Path specFile) {
+    return RulebookLoader.bind(specFile, RuleSpec.class);
+  }
+
+  /** Runs every example of a spec file. */
+  public static List<Outcome> run(Path specFile) {
+    RuleSpec spec = read(specFile);
+    Path base = specFile.toAbsolutePath().getParent();
+    Rulebook rulebook = RulebookLoader.read(base.resolve(spec.rulebook()).normalize());
+    List<Outcome> out = new ArrayList<>();
+    for (RuleSpec.Example ex : spec.examples()) {
+      out.addAll(run(ex, rulebook, specFile));
+    }
+    return out;
+  }
+
+  /** Runs one example. */
+  public static List<Outcome> run(RuleSpec.Example ex, Rulebook rulebook, Path specFile) {
+    for (String ruleId : ex.expect().keySet()) {
+      if (rulebook.rule(ruleId).isEmpty()) {
+        throw new RulebookException(specFile + ": example '" + ex.name() + "': key 'expect." + ruleId
+            + "': no such rule in rulebook " + rulebook.id());
+      }
+    }
+    Catalog catalog = catalog(ex, specFile);
+    Proposal proposal;
+    try {
+      proposal = new ProposalParser(ProposalLimits.DEFAULT).parse(request(ex.proposal(), specFile, ex.name()));
+    } catch (TapakException e) {
+      throw new RulebookException(specFile + ": example '" + ex.name() + "': proposal refused: " + e.getMessage(), e);
+    }
+    ConformityReport r = new ConformityEngine(catalog, rulebook).check(proposal, "spec");
+    List<Outcome> out = new ArrayList<>();
+    for (Map.Entry<String, Status> e : ex.expect().entrySet()) {
+      Finding f = r.finding(e.getKey()).orElseThrow();
+      out.add(new Outcome(ex.name(), e.getKey(), e.getValue().name(), f.status().name(), f.message().en()));
+    }
+    if (ex.verdict() != null) {
+      out.add(new Outcome(ex.name(), "verdict", ex.verdict().name(), r.verdict().name(), ReportWriter.text(r)));
+    }
+    return out;
+  }
+
+  private static Catalog catalog(RuleSpec.Example ex, Path specFile) {
+    List<LayerSpec> specs = new ArrayList<>();
+    List<Layer> layers = new ArrayList<>();
+    int i = 0;
+    for (RuleSpec.LayerFixture lf : ex.layers()) {
+      i++;
+      String id = lf.id() != null ? lf.id() : lf.role().wireName().replace('-', '_') + "_" + i;
+      LayerSpec ls = new LayerSpec(id, LocalizedText.of(id, id), lf.role(),
+          new SourceSpec(SourceType.GEOJSON, "inline", null, null), lf.fields(), null, null, null);
+      List<Feature> fs = new ArrayList<>();
+      int k = 0;
+      for (RuleSpec.FeatureFixture ff : lf.features()) {
+        k++;
+        Map<String, @Nullable Object> props = new LinkedHashMap<>();
+        if (ff.properties() != null) {
+          props.putAll(ff.properties());
+        }
+        fs.add(new Feature(String.valueOf(k), wkt(ff.wkt(), specFile, ex.name()), props));
+      }
+      specs.add(ls);
+      layers.add(Layer.of(ls, fs));
+    }
+    ProjectFile pf = new ProjectFile(new ProjectInfo("spec", LocalizedText.of("spec", "spec")), specs, null);
+    return new Catalog(pf, specFile, layers);
+  }
+
+  private static Geometry wkt(String text, Path specFile, String example) {
+    try {
+      Geometry g = new WKTReader(GeoJson.FACTORY).read(text);
+      return g;
+    } catch (ParseException e) {
+      throw new RulebookException(specFile + ": example '" + example + "': bad WKT: " + e.getMessage(), e);
+    }
+  }
+
+  /** The example's proposal as the GeoJSON a client would send: a Feature, or a FeatureCollection with zones. */
+  private static byte[] request(RuleSpec.ProposalSpec p, Path specFile, String example) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      boolean fc = !p.zones().isEmpty();
+      if (fc) {
+        g.writeStartObject();
+        g.writeStringProperty("type", "FeatureCollection");
+        g.writeName("features");
+        g.writeStartArray();
+      }
+      feature(g, wkt(p.wkt(), specFile, example), p.properties());
+      for (RuleSpec.ZoneSpec z : p.zones()) {
+        feature(g, wkt(z.wkt(), specFile, example), Map.of("use", z.use()));
+      }
+      if (fc) {
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static void feature(JsonGenerator g, Geometry geom, @Nullable Map<String, Object> props) {
+    g.writeStartObject();
+    g.writeStringProperty("type", "Feature");
+    g.writeName("geometry");
+    GeoJson.write(geom, g, 9);
+    g.writeName("properties");
+    g.writePOJO(props == null ? Map.of() : props);
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,258 @@
+package id.tapak.core.store;
+
+import id.tapak.core.model.Feature;
+import id.tapak.core.rulebook.CheckFeatures;
+import id.tapak.core.rulebook.ConformityReport;
+import id.tapak.core.rulebook.Finding;
+import id.tapak.core.rulebook.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * Checks in one SQLite file ({@code <data-dir>/checks.sqlite}) in WAL mode with {@code synchronous=FULL}: every save
+ * is its own committed transaction, fsynced before {@link #save} returns, so a 201 answered after it is never lost,
+ * even on kill -9. One row per check (report JSON, GeoJSON, site as WKB) and one row per conflict geometry (WKB,
+ * EPSG:4326 lon/lat). One connection guarded by this object's monitor: writes are rare and short, so this is simpler
+ * and safe. Also serves stored checks as features to the WMS ({@link CheckFeatures}).
+ */
+public final class SqliteCheckStore implements CheckStore, CheckFeatures {
+
+  private final Connection db;
+  private final AtomicLong version = new AtomicLong();
+
+  private SqliteCheckStore(Connection db) {
+    this.db = db;
+  }
+
+  /** Opens (creating when needed) {@code dir/checks.sqlite}. */
+  public static SqliteCheckStore open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("checks.sqlite").toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=5000");
+        s.execute("CREATE TABLE IF NOT EXISTS checks (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
+            + "created TEXT NOT NULL, name TEXT, kind TEXT NOT NULL, verdict TEXT NOT NULL, site_ha REAL NOT NULL, "
+            + "report BLOB NOT NULL, geojson BLOB NOT NULL, site BLOB NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS conflicts (check_id TEXT NOT NULL REFERENCES checks(id), "
+            + "rule TEXT NOT NULL, status TEXT NOT NULL, hectares REAL, message TEXT, geom BLOB NOT NULL)");
+        s.execute("CREATE INDEX IF NOT EXISTS conflicts_check ON conflicts(check_id)");
+      }
+      c.setAutoCommit(false);
+      SqliteCheckStore store = new SqliteCheckStore(c);
+      store.version.set(store.count());
+      return store;
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("cannot open the check store in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void save(ConformityReport r) {
+    WKBWriter wkb = new WKBWriter(2);
+    try {
+      try (PreparedStatement ps = db.prepareStatement("INSERT INTO checks (id, created, name, kind, verdict, site_ha, "
+          + "report, geojson, site) VALUES (?,?,?,?,?,?,?,?,?)")) {
+        ps.setString(1, r.id());
+        ps.setString(2, r.created().toString());
+        ps.setString(3, r.name());
+        ps.setString(4, r.kind().wireName());
+        ps.setString(5, r.verdict().name());
+        ps.setDouble(6, r.siteHa());
+        ps.setBytes(7, ReportWriter.json(r, null));
+        ps.setBytes(8, ReportWriter.geoJson(r));
+        ps.setBytes(9, wkb.write(r.site()));
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = db.prepareStatement("INSERT INTO conflicts (check_id, rule, status, hectares, "
+          + "message, geom) VALUES (?,?,?,?,?,?)")) {
+        for (Finding f : r.findings()) {
+          if (f.conflict() == null) {
+            continue;
+          }
+          ps.setString(1, r.id());
+          ps.setString(2, f.ruleId());
+          ps.setString(3, f.status().name());
+          ps.setObject(4, f.conflictHa());
+          ps.setString(5, f.message().en());
+          ps.setBytes(6, wkb.write(f.conflict()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      db.commit();
+      version.incrementAndGet();
+    } catch (SQLException e) {
+      rollback();
+      throw new IllegalStateException("cannot store check " + r.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void rollback() {
+    try {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is what matters
+    }
+  }
+
+  @Override
+  public synchronized Optional<StoredCheck> find(String id) {
+    try (PreparedStatement ps = db.prepareStatement("SELECT id, created, name, verdict, site_ha, report, geojson "
+        + "FROM checks WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new StoredCheck(summary(rs), rs.getBytes(6), rs.getBytes(7)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read check " + id + ": " + e.getMessage(), e);
+    } finally {
+      endRead();
+    }
+  }
+
+  @Override
+  public synchronized List<CheckSummary> list(int limit, int offset) {
+    try (PreparedStatement ps = db.prepareStatement("SELECT id, created, name, verdict, site_ha FROM checks "
+        + "ORDER BY seq DESC LIMIT ? OFFSET ?")) {
+      ps.setInt(1, limit);
+      ps.setInt(2, offset);
+      List<CheckSummary> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(summary(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list checks: " + e.getMessage(), e);
+    } finally {
+      endRead();
+    }
+  }
+
+  private static CheckSummary summary(ResultSet rs) throws SQLException {
+    return new CheckSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5));
+  }
+
+  @Override
+  public synchronized long count() {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM checks")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count checks: " + e.getMessage(), e);
+    } finally {
+      endRead();
+    }
+  }
+
+  /** Ends the implicit read transaction (autocommit is off), so WAL checkpoints are not held back. */
+  private void endRead() {
+    try {
+      db.commit();
+    } catch (SQLException ignored) {
+      // nothing was written
+    }
+  }
+
+  @Override
+  public synchronized List<Feature> sites(@Nullable String checkId) {
+    String sql = "SELECT id, name, verdict, site_ha, site FROM checks" + (checkId == null ? "" : " WHERE id = ?");
+    List<Feature> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
+      if (checkId != null) {
+        ps.setString(1, checkId);
+      }
+      WKBReader reader = new WKBReader(id.tapak.core.geo.GeoJson.FACTORY);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Map<String, @Nullable Object> p = new LinkedHashMap<>();
+          p.put("check_id", rs.getString(1));
+          p.put("name", rs.getString(2));
+          p.put("verdict", rs.getString(3));
+          p.put("area_ha", rs.getDouble(4));
+          out.add(new Feature(rs.getString(1), read(reader, rs.getBytes(5)), p));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read check sites: " + e.getMessage(), e);
+    } finally {
+      endRead();
+    }
+  }
+
+  @Override
+  public synchronized List<Feature> conflicts(@Nullable String checkId) {
+    String sql = "SELECT check_id, rule, status, hectares, message, geom FROM conflicts"
+        + (checkId == null ? "" : " WHERE check_id = ?");
+    List<Feature> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
+      if (checkId != null) {
+        ps.setString(1, checkId);
+      }
+      WKBReader reader = new WKBReader(id.tapak.core.geo.GeoJson.FACTORY);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Map<String, @Nullable Object> p = new LinkedHashMap<>();
+          p.put("check_id", rs.getString(1));
+          p.put("rule", rs.getString(2));
+          p.put("status", rs.getString(3));
+          p.put("hectares", rs.getObject(4) == null ? null : rs.getDouble(4));
+          p.put("message", rs.getString(5));
+          out.add(new Feature(rs.getString(1) + "-" + rs.getString(2), read(reader, rs.getBytes(6)), p));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read check conflicts: " + e.getMessage(), e);
+    } finally {
+      endRead();
+    }
+  }
+
+  private static Geometry read(WKBReader reader, byte[] wkb) {
+    try {
+      return reader.read(wkb);
+    } catch (ParseException | RuntimeException e) {
+      throw new IllegalStateException("a stored geometry is corrupt: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long version() {
+    return version.get();
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException ignored) {
+      // closing at shutdown
+    }
+  }
+}

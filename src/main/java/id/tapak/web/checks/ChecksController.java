@@ -1,0 +1,149 @@
+package id.tapak.web.checks;
+
+import id.tapak.core.model.TapakException;
+import id.tapak.core.rulebook.ConformityEngine;
+import id.tapak.core.rulebook.ConformityReport;
+import id.tapak.core.rulebook.Proposal;
+import id.tapak.core.rulebook.ProposalParser;
+import id.tapak.core.rulebook.ReportWriter;
+import id.tapak.core.store.CheckStore;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/checks} (GeoJSON body or multipart upload), {@code GET /api/checks/{id}} (JSON report or GeoJSON
+ * of site and conflicts), {@code GET /api/checks} (paged list). Thin: parse, check, store, encode. A check is stored
+ * (and committed) before the 201 is sent; a refused proposal stores nothing.
+ */
+@RestController
+class ChecksController {
+
+  static final String GEO_JSON = "application/geo+json";
+  private static final String BASE = "/api/checks";
+
+  private final ProposalParser parser;
+  private final ConformityEngine engine;
+  private final CheckStore store;
+  private final UploadReader uploads;
+
+  ChecksController(ProposalParser parser, ConformityEngine engine, CheckStore store, UploadReader uploads) {
+    this.parser = parser;
+    this.engine = engine;
+    this.store = store;
+    this.uploads = uploads;
+  }
+
+  @PostMapping(value = BASE, consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON},
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<byte[]> create(@RequestBody(required = false) byte @Nullable [] body) {
+    return checkAndStore(parser.parse(body == null ? new byte[0] : body));
+  }
+
+  @PostMapping(value = BASE, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<byte[]> upload(@RequestParam(value = "file", required = false) @Nullable MultipartFile file,
+      @RequestParam Map<String, String> form) {
+    if (file == null || file.isEmpty()) {
+      throw TapakException.badRequest("file", "a multipart field 'file' with a .zip (shapefile), .kml, .gpkg or "
+          + ".geojson file is required");
+    }
+    return checkAndStore(parser.parse(uploads.toGeoJson(file, form)));
+  }
+
+  private ResponseEntity<byte[]> checkAndStore(Proposal proposal) {
+    ConformityReport report = engine.check(proposal);
+    store.save(report);
+    return ResponseEntity.created(URI.create(BASE + "/" + report.id())).contentType(MediaType.APPLICATION_JSON)
+        .body(ReportWriter.json(report, BASE));
+  }
+
+  /**
+   * The stored report: GeoJSON (site and conflicts) when the client asks for {@code application/geo+json} (Accept
+   * header, or {@code ?f=geojson}), else the JSON report; {@code *}{@code /*} and no Accept get JSON.
+   */
+  @GetMapping(BASE + "/{id}")
+  ResponseEntity<byte[]> report(@PathVariable String id,
+      @RequestHeader(value = "Accept", required = false) @Nullable String accept,
+      @RequestParam(value = "f", required = false) @Nullable String f) {
+    CheckStore.StoredCheck c = stored(id);
+    boolean geo = "geojson".equalsIgnoreCase(f) || f == null && accept != null && accept.contains(GEO_JSON);
+    if (geo) {
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON)).body(c.geoJson());
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withLinks(c.reportJson(), id));
+  }
+
+  private CheckStore.StoredCheck stored(String id) {
+    return store.find(id).orElseThrow(() -> TapakException.notFound("id", "no check with id '" + id + "'"));
+  }
+
+  /** Appends the links member to a stored report (stored without them, so the base path can change). */
+  private static byte[] withLinks(byte[] json, String id) {
+    String s = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+    String href = BASE + "/" + id;
+    String links = ",\"links\":[{\"rel\":\"self\",\"type\":\"application/json\",\"href\":\"" + href + "\"},"
+        + "{\"rel\":\"alternate\",\"type\":\"application/geo+json\",\"href\":\"" + href + "\"}]}";
+    return (s.substring(0, s.lastIndexOf('}')) + links).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @GetMapping(value = BASE, produces = MediaType.APPLICATION_JSON_VALUE)
+  Map<String, Object> list(@RequestParam(defaultValue = "20") String limit,
+      @RequestParam(defaultValue = "0") String offset) {
+    int l = intParam("limit", limit, 1, 10_000);
+    int o = intParam("offset", offset, 0, Integer.MAX_VALUE);
+    List<CheckStore.CheckSummary> page = store.list(l, o);
+    long total = store.count();
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (CheckStore.CheckSummary c : page) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", c.id());
+      m.put("created", c.created());
+      m.put("name", c.name());
+      m.put("verdict", c.verdict());
+      m.put("siteHa", c.siteHa());
+      m.put("href", BASE + "/" + c.id());
+      checks.add(m);
+    }
+    List<Map<String, String>> links = new ArrayList<>();
+    links.add(Map.of("rel", "self", "href", BASE + "?limit=" + l + "&offset=" + o));
+    if (o + page.size() < total) {
+      links.add(Map.of("rel", "next", "href", BASE + "?limit=" + l + "&offset=" + (o + page.size())));
+    }
+    if (o > 0) {
+      links.add(Map.of("rel", "prev", "href", BASE + "?limit=" + l + "&offset=" + Math.max(0, o - l)));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("numberMatched", total);
+    body.put("numberReturned", page.size());
+    body.put("checks", checks);
+    body.put("links", links);
+    return body;
+  }
+
+  private static int intParam(String name, String v, int min, int max) {
+    try {
+      int i = Integer.parseInt(v.trim());
+      if (i >= min && i <= max) {
+        return i;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw TapakException.badRequest(name, name + " must be an integer from " + min + " to " + max + ", got '" + v
+        + "'");
+  }
+}
