@@ -18,7 +18,8 @@ import org.locationtech.jts.geom.Envelope;
  * Draws one projected feature with a symbolizer, turning CRS x/y into pixels with the map's affine transform and
  * dropping vertices closer than half a pixel to the last one kept (so a 50 000-vertex river bank costs a few hundred
  * path segments in a z12 tile). Fills and strokes are antialiased except polygon outlines of 1 px or less, which are
- * drawn aliased (2.4× faster on dense plan tiles, measured in docs/benchmarks.md). Point symbolizers draw point parts only; line symbolizers stroke lines and polygon
+ * drawn aliased (2.4× faster on dense plan tiles, measured in docs/benchmarks.md) unless the request asks
+ * {@code ANTIALIAS=FULL}. Point symbolizers draw point parts only; line symbolizers stroke lines and polygon
  * outlines; polygon symbolizers fill and outline rings. Not thread-safe: one per rendering.
  */
 final class FeaturePainter {
@@ -33,6 +34,7 @@ final class FeaturePainter {
   private final double sy;
   /** The map extent plus a margin, in CRS units: parts outside it are not drawn. */
   private final Envelope visible;
+  private final boolean antialiasOutlines;
   private Path2D.@Nullable Float rings;
   private Path2D.@Nullable Float lines;
   private int feature = -1;
@@ -45,6 +47,7 @@ final class FeaturePainter {
     this.sy = map.height() / map.bbox().getHeight();
     this.visible = new Envelope(map.bbox());
     visible.expandBy(map.resolution() * 8);
+    this.antialiasOutlines = map.antialiasOutlines();
   }
 
   double px(double x) {
@@ -75,7 +78,7 @@ final class FeaturePainter {
       if (p.stroke() != null && p.strokeWidth() > 0) {
         g.setColor(p.stroke());
         g.setStroke(stroke(p.strokeWidth(), null));
-        if (p.strokeWidth() <= 1f) {
+        if (p.strokeWidth() <= 1f && !antialiasOutlines) {
           // hairline outlines without antialiasing: on dense plan tiles antialiased stroking of every ring took
           // 60 % of the render time; fills stay antialiased, so edges still look smooth
           g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);

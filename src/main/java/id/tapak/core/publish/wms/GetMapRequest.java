@@ -23,6 +23,8 @@ import org.locationtech.jts.geom.Envelope;
  * @param exceptions how failures are answered
  * @param checkId vendor parameter {@code CHECK_ID}: only draw this stored check on the check layers
  * @param sldBody vendor-independent {@code SLD_BODY}: SLD 1.0 styles for this request
+ * @param antialiasOutlines vendor parameter {@code ANTIALIAS=FULL}: antialias hairline polygon outlines too (slower;
+ *     by default they are drawn aliased, see {@link FeaturePainter})
  */
 public record GetMapRequest(
     List<String> layers,
@@ -36,7 +38,8 @@ public record GetMapRequest(
     int bgColor,
     ExceptionFormat exceptions,
     @Nullable String checkId,
-    @Nullable String sldBody) {
+    @Nullable String sldBody,
+    boolean antialiasOutlines) {
 
   public static final String PNG = "image/png";
   public static final String JPEG = "image/jpeg";
@@ -95,7 +98,18 @@ public record GetMapRequest(
     String sld = p.get("SLD_BODY");
     return new GetMapRequest(layers, styles, crs, bbox, width, height, format, transparent, bg,
         ExceptionFormat.of(p), checkId == null || checkId.isBlank() ? null : checkId.trim(),
-        sld == null || sld.isBlank() ? null : sld);
+        sld == null || sld.isBlank() ? null : sld, antialias(p.get("ANTIALIAS", "FAST")));
+  }
+
+  private static boolean antialias(String v) {
+    String t = v.trim().toUpperCase(Locale.ROOT);
+    if (t.equals("FULL")) {
+      return true;
+    }
+    if (t.equals("FAST")) {
+      return false;
+    }
+    throw WmsException.invalid("ANTIALIAS", "ANTIALIAS must be FULL or FAST, got " + v);
   }
 
   /** Map units per pixel along x. */

@@ -129,6 +129,20 @@ class GetMapTest {
   }
 
   @Test
+  void antialiasFullSoftensHairlineOutlines() {
+    BufferedImage fast = map("plan", "CRS:84", LONLAT, "");
+    BufferedImage full = map("plan", "CRS:84", LONLAT, "&ANTIALIAS=FULL");
+    assertTrue(distinctColours(full) > distinctColours(fast), "antialiased outlines add intermediate shades");
+    assertEquals("InvalidParameterValue", org.junit.jupiter.api.Assertions.assertThrows(WmsException.class,
+        () -> map("plan", "CRS:84", LONLAT, "&ANTIALIAS=maybe")).code());
+  }
+
+  private static long distinctColours(BufferedImage img) {
+    return java.util.Arrays.stream(img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth()))
+        .distinct().count();
+  }
+
+  @Test
   void jpegAndLabels() {
     WmsService.Response r = WMS.handle(params("SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=ports,estates&STYLES=,"
         + "&CRS=CRS:84&BBOX=" + LONLAT + "&WIDTH=200&HEIGHT=100&FORMAT=image/jpeg"), "http://localhost/wms");
