@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -27,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  * The real app on the real demo project ({@code layers/tapak.yml}), end to end over HTTP: the catalog covers every
  * infrastructure role a location check needs, and every collection serves a first items page that is valid GeoJSON.
  */
-@Disabled("until demo lands")
 @SpringBootTest(classes = TapakApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "tapak.project=layers/tapak.yml")
 class DemoE2ETest {
