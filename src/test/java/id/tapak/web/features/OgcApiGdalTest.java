@@ -2,18 +2,16 @@ package id.tapak.web.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import id.tapak.GdalCli;
+import id.tapak.GdalCli.Run;
 import id.tapak.app.TapakApplication;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,21 +40,21 @@ class OgcApiGdalTest {
 
   @Test
   void ogrinfoListsEveryCollectionInOrder() throws Exception {
-    Run r = run("ogrinfo", "-ro", "-so", landing());
-    assertEquals(0, r.exit, r.out + r.err);
+    Run r = GdalCli.run("ogrinfo", "-ro", "-so", landing());
+    assertEquals(0, r.exit(), r.out() + r.err());
     // estates mixes Polygon and MultiPolygon, so GDAL gives it no single type
-    assertTrue(r.out.contains("1: estates (title: Kawasan industri / Industrial estates)"), r.out);
-    assertTrue(r.out.contains("2: roads (title: Jalan / Roads) (Line String)"), r.out);
-    assertTrue(r.out.contains("3: ports (title: Pelabuhan / Ports) (Point)"), r.out);
+    assertTrue(r.out().contains("1: estates (title: Kawasan industri / Industrial estates)"), r.out());
+    assertTrue(r.out().contains("2: roads (title: Jalan / Roads) (Line String)"), r.out());
+    assertTrue(r.out().contains("3: ports (title: Pelabuhan / Ports) (Point)"), r.out());
   }
 
   @Test
   void ogrinfoReadsTheCollectionSummaryFromTheServer() throws Exception {
-    Run r = run("ogrinfo", "-ro", "-so", landing(), "estates");
-    assertEquals(0, r.exit, r.out + r.err);
-    assertTrue(r.out.contains("Feature Count: 7"), r.out);
-    assertTrue(r.out.contains("Extent: (104.020000, -7.400000) - (112.780000, 1.090000)"), r.out);
-    assertTrue(r.out.contains("name: String"), r.out);
+    Run r = GdalCli.run("ogrinfo", "-ro", "-so", landing(), "estates");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertTrue(r.out().contains("Feature Count: 7"), r.out());
+    assertTrue(r.out().contains("Extent: (104.020000, -7.400000) - (112.780000, 1.090000)"), r.out());
+    assertTrue(r.out().contains("name: String"), r.out());
   }
 
   /** Pages of 2 over 7 estates: GDAL must fetch 4 pages through next links and get each feature once. */
@@ -65,9 +63,9 @@ class OgcApiGdalTest {
     Path out = Files.createTempFile("tapak-oapif-", ".geojson");
     Files.delete(out);
     try {
-      Run r = run(Map.of("CPL_DEBUG", "ON"), "ogr2ogr", "-f", "GeoJSON", out.toString(), landing(), "estates",
+      Run r = GdalCli.run(Map.of("CPL_DEBUG", "ON"), "ogr2ogr", "-f", "GeoJSON", out.toString(), landing(), "estates",
           "-oo", "PAGE_SIZE=2");
-      assertEquals(0, r.exit, r.err);
+      assertEquals(0, r.exit(), r.err());
       JsonNode fc = JSON.readTree(Files.readString(out));
       assertEquals(7, fc.get("features").size(), "every feature, once");
       TreeSet<String> names = new TreeSet<>();
@@ -75,7 +73,7 @@ class OgcApiGdalTest {
       assertEquals(7, names.size(), names.toString());
       assertTrue(names.contains("Batamindo (far away)"), names.toString());
       List<String> pages = new ArrayList<>();
-      Matcher m = ITEMS_FETCH.matcher(r.err);
+      Matcher m = ITEMS_FETCH.matcher(r.err());
       while (m.find()) {
         pages.add(m.group(1));
       }
@@ -88,47 +86,11 @@ class OgcApiGdalTest {
 
   @Test
   void ogrinfoAppliesASpatialFilterThroughBbox() throws Exception {
-    Run r = run(Map.of("CPL_DEBUG", "ON"), "ogrinfo", "-ro", "-q", "-spat", "112.5", "-7.5", "112.9", "-7.1",
+    Run r = GdalCli.run(Map.of("CPL_DEBUG", "ON"), "ogrinfo", "-ro", "-q", "-spat", "112.5", "-7.5", "112.9", "-7.1",
         landing(), "ports");
-    assertEquals(0, r.exit, r.err);
-    assertTrue(r.out.contains("Tanjung Perak") && r.out.contains("Gresik"), r.out);
-    assertTrue(!r.out.contains("Tanjung Priok"), r.out);
-    assertTrue(r.err.contains("bbox="), "filtered on the server: " + r.err);
-  }
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... cmd) throws Exception {
-    return run(Map.of(), cmd);
-  }
-
-  private static Run run(Map<String, String> env, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    // the server is local: never route through a proxy the CI environment may define
-    for (String v : new String[] {"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
-        "ALL_PROXY"}) {
-      pb.environment().remove(v);
-    }
-    pb.environment().put("NO_PROXY", "127.0.0.1,localhost");
-    pb.environment().put("GDAL_HTTP_TIMEOUT", "30");
-    pb.environment().putAll(env);
-    Path err = Files.createTempFile("tapak-gdal-", ".err");
-    pb.redirectError(err.toFile());
-    Process p;
-    try {
-      p = pb.start();
-    } catch (IOException e) {
-      fail(cmd[0] + " is not installed or not on PATH; GDAL is a required test client (apt-get install gdal-bin): "
-          + e.getMessage());
-      throw e;
-    }
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail(String.join(" ", cmd) + " did not finish in 120 s");
-    }
-    String errText = Files.readString(err, StandardCharsets.UTF_8);
-    Files.deleteIfExists(err);
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), errText);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("Tanjung Perak") && r.out().contains("Gresik"), r.out());
+    assertTrue(!r.out().contains("Tanjung Priok"), r.out());
+    assertTrue(r.err().contains("bbox="), "filtered on the server: " + r.err());
   }
 }
