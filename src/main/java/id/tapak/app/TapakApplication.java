@@ -3,6 +3,7 @@ package id.tapak.app;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
 import id.tapak.core.catalog.ProjectFileException;
+import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.rulebook.Rulebook;
 import id.tapak.core.rulebook.RulebookException;
 import id.tapak.core.rulebook.RulebookLoader;
@@ -35,6 +36,7 @@ public class TapakApplication {
       rulebook = RulebookLoader.forCatalog(catalog);
       LOG.info("rulebook {} with {} rules from {}", rulebook.id(), rulebook.rules().size(),
           RulebookLoader.rulebookPath(catalog));
+      WmsLayers.checkStyles(catalog);
     } catch (ProjectFileException | RulebookException e) {
       System.err.println("tapak: " + e.getMessage());
       System.exit(2);

@@ -1,6 +1,7 @@
 package id.tapak.core.publish.wms;
 
 import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.ProjectFileException;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
@@ -81,7 +82,7 @@ public final class WmsLayers {
 
   /**
    * @param checks the check store, or a supplier of null when none is wired
-   * @throws IllegalStateException when a layer's SLD file is missing or invalid (start-up must stop)
+   * @throws ProjectFileException when a layer's SLD file is missing or invalid (start-up must stop)
    */
   public WmsLayers(Catalog catalog, Supplier<@Nullable CheckFeatures> checks) {
     this.catalog = catalog;
@@ -90,7 +91,7 @@ public final class WmsLayers {
       List<Style> styles = new ArrayList<>();
       styles.add(DefaultStyles.forRole(l.role(), l.spec().fields()));
       if (l.spec().style() != null) {
-        styles.addAll(sldStyles(catalog.baseDir().resolve(l.spec().style()), l.id()));
+        styles.addAll(sldStyles(catalog, l));
       }
       entries.put(l.id(), new Entry(l.id(), l.spec().title(), l.role(), l, styles));
     }
@@ -101,7 +102,24 @@ public final class WmsLayers {
         List.of(DefaultStyles.checkConflicts())));
   }
 
-  private static List<Style> sldStyles(Path file, String layerId) {
+  /**
+   * Reads every named SLD style of the project, so a missing or invalid style file stops start-up with one line
+   * naming the project file, the layer and the key before the service starts.
+   *
+   * @throws ProjectFileException naming file, layer and key
+   */
+  public static void checkStyles(Catalog catalog) {
+    for (Layer l : catalog.layers()) {
+      if (l.spec().style() != null) {
+        sldStyles(catalog, l);
+      }
+    }
+  }
+
+  private static List<Style> sldStyles(Catalog catalog, Layer layer) {
+    String layerId = layer.id();
+    Path file = catalog.baseDir().resolve(java.util.Objects.requireNonNull(layer.spec().style())).normalize();
+    String where = catalog.projectPath() + ": layer '" + layerId + "': key 'style': ";
     try (InputStream in = Files.newInputStream(file)) {
       Map<String, List<Style>> byLayer = SldReader.read(in);
       List<Style> s = byLayer.get(layerId);
@@ -109,13 +127,14 @@ public final class WmsLayers {
         s = byLayer.values().iterator().next();
       }
       if (s == null) {
-        throw new IllegalStateException(file + ": no NamedLayer '" + layerId + "' for layer " + layerId);
+        throw new ProjectFileException(where + file + " has no NamedLayer '" + layerId + "' (it has "
+            + String.join(", ", byLayer.keySet()) + ")");
       }
       return s;
     } catch (IOException e) {
-      throw new IllegalStateException("layer '" + layerId + "': key 'style': cannot read " + file, e);
+      throw new ProjectFileException(where + "cannot read " + file + " (" + e.getClass().getSimpleName() + ")", e);
     } catch (SldReader.SldException e) {
-      throw new IllegalStateException("layer '" + layerId + "': key 'style': " + file + ": " + e.getMessage(), e);
+      throw new ProjectFileException(where + file + ": " + e.getMessage(), e);
     }
   }
 
