@@ -180,55 +180,62 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
 
   @Override
   public synchronized List<Feature> sites(@Nullable String checkId) {
-    String sql = "SELECT id, name, verdict, site_ha, site FROM checks" + (checkId == null ? "" : " WHERE id = ?");
-    List<Feature> out = new ArrayList<>();
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      if (checkId != null) {
-        ps.setString(1, checkId);
-      }
-      WKBReader reader = new WKBReader(id.tapak.core.geo.GeoJson.FACTORY);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    return features("check sites", "SELECT id, name, verdict, site_ha, site FROM checks", "id", checkId,
+        (rs, geom) -> {
           Map<String, @Nullable Object> p = new LinkedHashMap<>();
           p.put("check_id", rs.getString(1));
           p.put("name", rs.getString(2));
           p.put("verdict", rs.getString(3));
           p.put("area_ha", rs.getDouble(4));
-          out.add(new Feature(rs.getString(1), read(reader, rs.getBytes(5)), p));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read check sites: " + e.getMessage(), e);
-    } finally {
-      endRead();
-    }
+          return new Feature(rs.getString(1), geom.read(5), p);
+        });
   }
 
   @Override
   public synchronized List<Feature> conflicts(@Nullable String checkId) {
-    String sql = "SELECT check_id, rule, status, hectares, message, geom FROM conflicts"
-        + (checkId == null ? "" : " WHERE check_id = ?");
-    List<Feature> out = new ArrayList<>();
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      if (checkId != null) {
-        ps.setString(1, checkId);
-      }
-      WKBReader reader = new WKBReader(id.tapak.core.geo.GeoJson.FACTORY);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    return features("check conflicts", "SELECT check_id, rule, status, hectares, message, geom FROM conflicts",
+        "check_id", checkId, (rs, geom) -> {
           Map<String, @Nullable Object> p = new LinkedHashMap<>();
           p.put("check_id", rs.getString(1));
           p.put("rule", rs.getString(2));
           p.put("status", rs.getString(3));
           p.put("hectares", rs.getObject(4) == null ? null : rs.getDouble(4));
           p.put("message", rs.getString(5));
-          out.add(new Feature(rs.getString(1) + "-" + rs.getString(2), read(reader, rs.getBytes(6)), p));
+          return new Feature(rs.getString(1) + "-" + rs.getString(2), geom.read(6), p);
+        });
+  }
+
+  /** Reads the WKB geometry column at an index of the current row. */
+  @FunctionalInterface
+  private interface GeometryColumn {
+    Geometry read(int column) throws SQLException;
+  }
+
+  /** Maps one row of a feature query. */
+  @FunctionalInterface
+  private interface FeatureRow {
+    Feature map(ResultSet rs, GeometryColumn geom) throws SQLException;
+  }
+
+  /** Runs a feature query, all rows or those of one check ({@code idColumn = ?}), mapping each row. */
+  private List<Feature> features(String what, String select, String idColumn, @Nullable String checkId,
+      FeatureRow row) {
+    String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
+    List<Feature> out = new ArrayList<>();
+    try (PreparedStatement ps = db.prepareStatement(sql)) {
+      if (checkId != null) {
+        ps.setString(1, checkId);
+      }
+      WKBReader reader = new WKBReader(id.tapak.core.geo.GeoJson.FACTORY);
+      try (ResultSet rs = ps.executeQuery()) {
+        GeometryColumn geom = column -> read(reader, rs.getBytes(column));
+        while (rs.next()) {
+          out.add(row.map(rs, geom));
         }
       }
       return out;
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read check conflicts: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot read " + what + ": " + e.getMessage(), e);
     } finally {
       endRead();
     }
