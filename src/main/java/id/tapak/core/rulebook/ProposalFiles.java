@@ -175,9 +175,16 @@ public final class ProposalFiles {
         if (!target.startsWith(root)) {
           throw TapakException.unprocessable("file", "bad entry name in the zip: " + e.getName());
         }
-        total += Files.copy(zin, target);
-        if (total > MAX_UNZIPPED) {
-          throw TapakException.tooLarge("file", "the zip unpacks to more than " + MAX_UNZIPPED + " bytes");
+        // copy in chunks and stop at the limit: a single-entry zip bomb must not fill the disk before the check
+        try (java.io.OutputStream out = Files.newOutputStream(target)) {
+          byte[] buf = new byte[64 * 1024];
+          for (int n = zin.read(buf); n > 0; n = zin.read(buf)) {
+            total += n;
+            if (total > MAX_UNZIPPED) {
+              throw TapakException.tooLarge("file", "the zip unpacks to more than " + MAX_UNZIPPED + " bytes");
+            }
+            out.write(buf, 0, n);
+          }
         }
         if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".shp")) {
           shps.add(target);
