@@ -199,13 +199,16 @@
           el('span', { text: pick(l.title) })),
         l.schematic ? el('span', { class: 'badge', title: l.description || '', text: t('schematic') }) : null,
         l.sourceType === 'postgis' ? el('span', { class: 'badge db', text: t('postgis') }) : null),
-      el('div', { class: 'opacity' }, el('span', { text: t('opacity') }), range), legend);
+      el('div', { class: 'opacity' }, el('span', { text: t('opacity') }), range),
+      el('details', { class: 'legend', open: l.role !== 'spatial-plan' && l.role !== 'detail-plan' },
+        el('summary', { text: t('legendOf') }), legend));
     return row;
   }
 
   // ------------------------------------------------------------------ feature info
   map.on('singleclick', async (evt) => {
-    if (S.draw) return;
+    // no feature info while drawing, nor for the click that closed the polygon
+    if (S.draw || Date.now() - (S.drawEndAt || 0) < 800) return;
     const visible = S.layers.filter((l) => S.wms[l.id].getVisible()).map((l) => l.id);
     if (!visible.length) return;
     const src = S.wms[visible[0]].getSource();
@@ -239,7 +242,6 @@
     popup.getElement().replaceChildren(el('b', { text: pick(fl.title) }), el('br'), fname);
     popup.getElement().hidden = false;
     popup.setPosition(coord);
-    selectTab('layers', false);
   }
 
   // ------------------------------------------------------------------ search and priority regions
@@ -332,6 +334,7 @@
     });
     S.draw.on('drawend', (e) => {
       S.drawn = e.feature;
+      S.drawEndAt = Date.now();
       $('#area').textContent = ha(polygonHa(e.feature.getGeometry()));
       clearErrors();
       setTimeout(stopDraw, 0);
@@ -453,7 +456,7 @@
     const share = location.origin + '/?check=' + encodeURIComponent(r.id);
     const conflicts = (r.findings || []).filter((f) => f.conflict);
     const box = $('#result');
-    box.replaceChildren(
+    box.replaceChildren(...[
       el('div', { class: 'verdict', id: 'verdict', role: 'status', style: 'background:' + v.colour, 'data-verdict': r.verdict },
         el('div', { class: 'label', text: t('verdict') }),
         el('div', { class: 'value', text: v.text }),
@@ -475,27 +478,33 @@
       el('h2', { text: t('notAssessed') }),
       notAssessedList(r),
       (r.notes && r.notes.length) ? el('div', {}, el('h2', { text: t('notes') }), el('ul', {}, r.notes.map((n) => el('li', { text: n })))) : null,
-      el('p', { class: 'hint', text: t('disclaimer') }));
+      el('p', { class: 'hint', text: t('disclaimer') })].filter(Boolean));
     $('#map-summary').textContent = t('site') + ' ' + (r.name || '') + ', ' + ha(r.siteHa) + ': ' + t('verdict') + ' ' + v.text + '. '
       + (conflicts.length ? t('conflicts') + ': ' + conflicts.map((f) => pick(f.title) + ' ' + ha(f.conflictHa)).join('; ') : '');
   }
 
+  /**
+   * The findings table. Six facts per rule (rule, status, measured, threshold, citation, confidence) in four columns
+   * so it fits beside the map: citation and confidence sit under the rule, each with its label.
+   */
   function findingsTable(r) {
     const rows = (r.findings || []).map((f) => {
       const st = label('status', f.status);
       const btn = el('button', { type: 'button', class: 'rule-btn' + (f.conflict ? ' has-geom' : ''), 'data-rule': f.rule,
         'aria-label': pick(f.title) + (f.conflict ? ' — ' + ha(f.conflictHa) : ''), onclick: () => focusFinding(f.rule) }, pick(f.title));
       return el('tr', { 'data-rule': f.rule, 'data-status': f.status },
-        el('td', {}, btn, el('span', { class: 'msg', text: pick(f.message) + (f.conflictHa != null ? ' (' + ha(f.conflictHa) + ')' : '') })),
+        el('td', {}, btn,
+          el('span', { class: 'msg', text: pick(f.message) + (f.conflictHa != null ? ' (' + ha(f.conflictHa) + ')' : '') }),
+          el('span', { class: 'cite' }, el('span', { class: 'k', text: t('citation') + ': ' }), el('span', { class: 'citation', text: f.citation || '' })),
+          el('span', { class: 'conf', text: t('confidence') + ': ' + label('confidence', f.confidence).text })),
         el('td', {}, el('span', { class: 'st', style: 'background:' + st.colour, text: st.text })),
-        el('td', { text: value(f.measured, f.unit) }),
-        el('td', { text: value(f.threshold, f.unit) }),
-        el('td', { class: 'cite', text: f.citation || '' }),
-        el('td', { text: label('confidence', f.confidence).text }));
+        el('td', { class: 'num', text: value(f.measured, f.unit) }),
+        el('td', { class: 'num', text: value(f.threshold, f.unit) }));
     });
     return el('table', { class: 'findings', id: 'findings' },
       el('caption', { class: 'sr-only', text: t('findings') }),
-      el('thead', {}, el('tr', {}, ['rule', 'status', 'measured', 'threshold', 'citation', 'confidence'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('rule') + ' · ' + t('citation') }),
+        ['status', 'measured', 'threshold'].map((k) => el('th', { scope: 'col', text: t(k) })))),
       el('tbody', {}, rows));
   }
 
@@ -574,11 +583,13 @@
     S.wms.check_sites = wmsLayer('check_sites,check_conflicts', false, 900, 0.9);
     map.addLayer(S.wms.check_sites);
     map.addLayer(drawLayer); map.addLayer(resultLayer); map.addLayer(hiLayer);
-    const plan = S.layers.filter((l) => (l.role === 'spatial-plan' || l.role === 'estate') && l.bbox);
-    const boxes = (plan.length ? plan : S.layers.filter((l) => l.bbox)).map((l) => l.bbox);
+    // open on the estates (operating and planned) with their surroundings, else on everything
+    const est = S.layers.filter((l) => (l.role === 'estate' || l.role === 'planned-estate') && l.bbox);
+    const boxes = (est.length ? est : S.layers.filter((l) => l.bbox)).map((l) => l.bbox);
     if (boxes.length) {
-      const ext = boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-      map.getView().fit(ol.proj.transformExtent(ext, 'EPSG:4326', 'EPSG:3857'), { padding: [20, 20, 20, 20] });
+      const ext = ol.extent.buffer(ol.proj.transformExtent(boxes.reduce((a, b) => [Math.min(a[0], b[0]),
+        Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]), 'EPSG:4326', 'EPSG:3857'), est.length ? 12000 : 0);
+      map.getView().fit(ext, { padding: [20, 20, 20, 20] });
     }
     const params = new URLSearchParams(location.search);
     applyLang(params.get('lang') || 'id');
@@ -590,5 +601,7 @@
     document.body.dataset.ready = 'true';
     buildSearch();
   }
+  // for the browser tests and the console: the map and the current report
+  window.tapak = { map, state: S };
   start().catch((e) => { document.body.dataset.ready = 'error'; $('#info').textContent = String(e.message || e); });
 })();

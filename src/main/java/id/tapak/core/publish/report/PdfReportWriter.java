@@ -226,8 +226,17 @@ public final class PdfReportWriter {
     return c;
   }
 
+  /**
+   * Lines break at spaces only, never after a hyphen: a citation such as "Permenperin 05/M-IND/PER/2/2014" stays
+   * one word (text extractors join a hyphen at a line end to the next line and would spell it "05/MIND").
+   */
+  private static final com.lowagie.text.SplitCharacter SPACES_ONLY = (start, current, end, cc, ck) ->
+      cc[current] == ' ';
+
   private static PdfPCell cell(String text, Font f) {
-    PdfPCell c = new PdfPCell(new Phrase(pdf(text), f));
+    Chunk chunk = new Chunk(pdf(text), f);
+    chunk.setSplitCharacter(SPACES_ONLY);
+    PdfPCell c = new PdfPCell(new Phrase(chunk));
     c.setBorderColor(RULE);
     c.setBorderWidth(0.5f);
     c.setPadding(4);
