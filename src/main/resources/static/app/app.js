@@ -41,7 +41,7 @@
     allAssessed: ['Semua aturan dapat dinilai dengan data yang tersedia.', 'Every rule could be assessed with the data available.'],
     notes: ['Catatan atas masukan', 'Notes on the input'], verdict: ['Kesimpulan', 'Verdict'],
     share: ['Salin tautan', 'Copy link'], copied: ['Tautan disalin', 'Link copied'], print: ['Cetak (HTML)', 'Print (HTML)'],
-    zoomHint: ['Klik nama aturan bertanda ⌖ untuk menyorot dan memperbesar area konfliknya.', 'Click a rule marked ⌖ to highlight and zoom to its conflict area.'],
+    zoomHint: ['Klik nama aturan bertanda lingkaran merah untuk menyorot dan memperbesar area konfliknya.', 'Click a rule marked with a red circle to highlight and zoom to its conflict area.'],
     site: ['Tapak', 'Site'], conflicts: ['Konflik', 'Conflicts'], noHistory: ['Belum ada pemeriksaan.', 'No checks yet.'],
     unnamed: ['(tanpa nama)', '(unnamed)'], loadFailed: ['Gagal memuat', 'Could not load'],
     checkLayer: ['Hasil pemeriksaan tersimpan', 'Stored check results'],

@@ -251,7 +251,7 @@ class WebMapBrowserTest {
     js("document.getElementById('pane-result').scrollTop = 0;"
         + "const s = tapak.state.report.site; const f = new ol.format.GeoJSON();"
         + "tapak.map.getView().fit(f.readGeometry(s, {dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857'}).getExtent(),"
-        + "{padding: [120, 160, 120, 160]});");
+        + "{padding: [190, 250, 190, 250]});");
     settle();
     shot("02-result.png");
     record();
