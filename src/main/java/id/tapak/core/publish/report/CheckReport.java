@@ -6,6 +6,7 @@ import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
+import id.tapak.core.source.SourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -186,7 +187,7 @@ public record CheckReport(
 
   /**
    * The data used as the catalog describes it: every layer except the admin ones (the base map), its attribution as
-   * source, its features' {@code geometry_quality} (or "schematic" when its title or description says so) and, for
+   * source (plus the table for a PostGIS layer), its features' {@code geometry_quality} (or "schematic" when its title or description says so) and, for
    * plan layers, the regulations ({@code NOTHPR}, KUGI "nomor dan tahun peraturan") of the plan features under the
    * site. The catalog records no data date, so the date stays null.
    */
@@ -201,7 +202,12 @@ public record CheckReport(
       if (l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN) {
         regulation = attributeValues(l.index().intersecting(site), "NOTHPR", 4);
       }
-      out.add(new DataUsed(l.id(), l.spec().title(), l.spec().attribution(), null, quality, regulation));
+      // a live layer says where it lives (the table, never the JDBC URL, which may carry credentials)
+      String source = l.spec().attribution();
+      if (l.spec().source().type() == SourceType.POSTGIS) {
+        source = (source == null ? "" : source + " · ") + "PostGIS " + l.spec().source().layer();
+      }
+      out.add(new DataUsed(l.id(), l.spec().title(), source, null, quality, regulation));
     }
     return out;
   }
