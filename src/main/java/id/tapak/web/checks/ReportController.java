@@ -72,7 +72,7 @@ class ReportController {
   ResponseEntity<byte[]> csv(@PathVariable String id) {
     CheckReport r = report(id);
     return file(CsvReportWriter.write(r), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
-        "tapak-" + r.id() + ".csv", true);
+        "tapak-" + r.id() + ".csv", false);
   }
 
   @GetMapping(BASE + "/map.png")
@@ -107,6 +107,7 @@ class ReportController {
         + "'");
   }
 
+  /** A file answer: the PDF opens in the browser (inline), the CSV is saved (attachment). */
   private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename, boolean inline) {
     ContentDisposition d = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
         .filename(filename).build();

@@ -56,7 +56,7 @@ class LayersController {
     // declared geometry quality (features' geometry_quality, or "schematic" said in title/description), or null
     String quality = CheckReport.geometryQuality(l);
     m.put("geometryQuality", quality);
-    m.put("schematic", quality != null && quality.toLowerCase(java.util.Locale.ROOT).startsWith("schemati"));
+    m.put("schematic", CheckReport.isSchematic(quality));
     return m;
   }
 }

@@ -124,7 +124,7 @@ public record CheckReport(
 
     /** True when the layer is declared schematic (drawn from public facts, not survey data). */
     public boolean schematic() {
-      return geometryQuality != null && geometryQuality.toLowerCase(Locale.ROOT).startsWith("schemati");
+      return isSchematic(geometryQuality);
     }
   }
 
@@ -224,6 +224,11 @@ public record CheckReport(
       quality = "schematic";
     }
     return quality;
+  }
+
+  /** True when a declared geometry quality says schematic ("schematic", "schematic; survey" ...). */
+  public static boolean isSchematic(@Nullable String geometryQuality) {
+    return geometryQuality != null && geometryQuality.toLowerCase(Locale.ROOT).startsWith("schemati");
   }
 
   /** Distinct non-blank values of one attribute (case-insensitive name), at most {@code max}, joined by "; ". */
