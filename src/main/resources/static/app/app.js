@@ -598,6 +598,7 @@
     if (check) {
       try { await showCheck(check); } catch (e) { $('#result').replaceChildren(el('p', { class: 'error', text: e.message })); selectTab('result', false); }
     }
+    map.updateSize();
     document.body.dataset.ready = 'true';
     buildSearch();
   }

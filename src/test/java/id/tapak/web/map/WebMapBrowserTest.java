@@ -135,7 +135,7 @@ class WebMapBrowserTest {
     Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
         StandardCopyOption.REPLACE_EXISTING);
     BufferedImage img = ImageIO.read(file.toFile());
-    assertTrue(img.getWidth() >= 1000 && img.getHeight() >= 600, name + " " + img.getWidth() + "x" + img.getHeight());
+    assertTrue(img.getWidth() >= 700 && img.getHeight() >= 600, name + " " + img.getWidth() + "x" + img.getHeight());
   }
 
   static double parseHa(String text) {
@@ -271,6 +271,13 @@ class WebMapBrowserTest {
     driver.findElement(By.id("lang-id")).click();
     driver.findElement(By.id("tab-history")).click();
     waiting().until(d -> !d.findElements(By.cssSelector("#history button[data-check='" + checkId + "']")).isEmpty());
+    // a tablet in portrait: the map on top, the panel below it
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+    waiting().until(d -> ((Number) js("return document.querySelector('.panel').getBoundingClientRect().top")).doubleValue()
+        >= ((Number) js("return document.querySelector('.mapwrap').getBoundingClientRect().bottom")).doubleValue() - 1);
+    settle();
+    shot("03-tablet.png");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
     // keyboard: the tabs are a roving tab list
     driver.findElement(By.id("tab-history")).sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
     assertEquals("true", driver.findElement(By.id("tab-result")).getAttribute("aria-selected"));
