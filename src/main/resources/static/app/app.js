@@ -435,6 +435,7 @@
     const site = resultSource.getFeatures().find((f) => f.get('role') === 'site');
     if (site) map.getView().fit(site.getGeometry().getExtent(), { padding: [80, 80, 80, 80], maxZoom: 16, duration: 300 });
     const url = new URL(location.href);
+    url.pathname = '/';
     url.search = '?check=' + encodeURIComponent(rep.id) + (S.lang === 'en' ? '&lang=en' : '');
     history.replaceState(null, '', url);
     renderResult();

@@ -265,6 +265,10 @@ class WebMapBrowserTest {
     assertEquals("NOT_CONFORM", driver.findElement(By.id("verdict")).getAttribute("data-verdict"));
     assertEquals(report.path("findings").size(), driver.findElements(By.cssSelector("#findings tbody tr")).size());
     record();
+    driver.get(base() + "/checks/" + checkId);
+    settle();
+    waiting().until(d -> !d.findElements(By.id("verdict")).isEmpty());
+    assertEquals("NOT_CONFORM", driver.findElement(By.id("verdict")).getAttribute("data-verdict"));
     driver.findElement(By.id("lang-en")).click();
     assertEquals("en", js("return document.documentElement.lang"));
     assertEquals("Not conform", driver.findElement(By.cssSelector("#verdict .value")).getText());
