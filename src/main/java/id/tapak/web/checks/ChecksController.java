@@ -68,7 +68,7 @@ class ChecksController {
     ConformityReport report = engine.check(proposal);
     store.save(report);
     return ResponseEntity.created(URI.create(BASE + "/" + report.id())).contentType(MediaType.APPLICATION_JSON)
-        .body(ReportWriter.json(report, BASE));
+        .body(withLinks(ReportWriter.json(report, null), report.id()));
   }
 
   /**
@@ -91,13 +91,25 @@ class ChecksController {
     return store.find(id).orElseThrow(() -> TapakException.notFound("id", "no check with id '" + id + "'"));
   }
 
-  /** Appends the links member to a stored report (stored without them, so the base path can change). */
+  /**
+   * Appends the links member to a report (stored without them, so the base path can change): JSON, GeoJSON, the
+   * printable PDF/HTML/CSV reports, the map image and the web map showing the check.
+   */
   private static byte[] withLinks(byte[] json, String id) {
     String s = new String(json, java.nio.charset.StandardCharsets.UTF_8);
     String href = BASE + "/" + id;
-    String links = ",\"links\":[{\"rel\":\"self\",\"type\":\"application/json\",\"href\":\"" + href + "\"},"
-        + "{\"rel\":\"alternate\",\"type\":\"application/geo+json\",\"href\":\"" + href + "\"}]}";
+    String links = ",\"links\":[" + link("self", "application/json", href) + ","
+        + link("alternate", "application/geo+json", href) + ","
+        + link("alternate", "application/pdf", href + "/report.pdf") + ","
+        + link("alternate", "text/html", href + "/report.html") + ","
+        + link("alternate", "text/csv", href + "/report.csv") + ","
+        + link("preview", "image/png", href + "/map.png") + ","
+        + link("related", "text/html", "/?check=" + id) + "]}";
     return (s.substring(0, s.lastIndexOf('}')) + links).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String link(String rel, String type, String href) {
+    return "{\"rel\":\"" + rel + "\",\"type\":\"" + type + "\",\"href\":\"" + href + "\"}";
   }
 
   @GetMapping(value = BASE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -2,6 +2,7 @@ package id.tapak.web.layers;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.publish.report.CheckReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,18 @@ class LayersController {
     m.put("sourceType", l.spec().source().type().wireName());
     m.put("sourceCrs", "EPSG:" + l.sourceEpsg());
     m.put("fields", l.fieldNames());
+    // the attribute holding a feature's display name (fields.name in tapak.yml), or null: the web map's search
+    m.put("nameField", l.spec().fields().name());
     if (l.spec().attribution() != null) {
       m.put("attribution", l.spec().attribution());
     }
+    if (l.spec().description() != null) {
+      m.put("description", l.spec().description());
+    }
+    // declared geometry quality (features' geometry_quality, or "schematic" said in title/description), or null
+    String quality = CheckReport.geometryQuality(l);
+    m.put("geometryQuality", quality);
+    m.put("schematic", CheckReport.isSchematic(quality));
     return m;
   }
 }

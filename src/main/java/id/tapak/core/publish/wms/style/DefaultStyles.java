@@ -30,7 +30,12 @@ public final class DefaultStyles {
       case ESTATE, PLANNED_ESTATE -> estates(role, fields);
       case SPATIAL_PLAN, DETAIL_PLAN -> planClasses(fields.planClass());
       case PROTECTED -> List.of(poly("Kawasan lindung / Protected area", null, rgba(30, 110, 50, 150), rgb(20, 80, 35)));
-      case FARMLAND -> List.of(poly("LP2B / Food-crop land", null, rgba(120, 200, 80, 150), rgb(70, 140, 40)));
+      // LP2B sits on the plan's food-crop green: a pale yellow-lime fill (lighter, not greener) with a thick dark
+      // green outline and a white dashed inner line, so it reads over every plan class and in greyscale print
+      case FARMLAND -> List.of(StyleRule.of("LP2B / Food-crop land", null,
+          new Symbolizer.Polygon(rgba(236, 252, 120, 170), rgb(20, 83, 45), 2.5f),
+          new Symbolizer.Line(Color.WHITE, 1f, new float[] {5, 4}),
+          new Symbolizer.Point("circle", 9, rgba(236, 252, 120, 220), rgb(20, 83, 45), 1.5f)));
       case SETTLEMENT -> List.of(poly("Permukiman / Settlement", null, rgba(250, 200, 60, 150), rgb(200, 140, 20)));
       case ROAD -> roads(fields.roadClass());
       case RAIL -> List.of(StyleRule.of("Jalur kereta / Railway", null,
