@@ -1,7 +1,6 @@
 package id.tapak.core.store;
 
 import id.tapak.core.model.Feature;
-import id.tapak.core.rulebook.CheckFeatures;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.Finding;
 import id.tapak.core.rulebook.ReportWriter;
@@ -31,9 +30,9 @@ import org.locationtech.jts.io.WKBWriter;
  * is its own committed transaction, fsynced before {@link #save} returns, so a 201 answered after it is never lost,
  * even on kill -9. One row per check (report JSON, GeoJSON, site as WKB) and one row per conflict geometry (WKB,
  * EPSG:4326 lon/lat). One connection guarded by this object's monitor: writes are rare and short, so this is simpler
- * and safe. Also serves stored checks as features to the WMS ({@link CheckFeatures}).
+ * and safe. Also serves stored checks as features to the WMS ({@link id.tapak.core.rulebook.CheckFeatures}).
  */
-public final class SqliteCheckStore implements CheckStore, CheckFeatures {
+public final class SqliteCheckStore implements StoredChecks {
 
   private final Connection db;
   private final AtomicLong version = new AtomicLong();
@@ -57,6 +56,7 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
         s.execute("CREATE TABLE IF NOT EXISTS conflicts (check_id TEXT NOT NULL REFERENCES checks(id), "
             + "rule TEXT NOT NULL, status TEXT NOT NULL, hectares REAL, message TEXT, geom BLOB NOT NULL)");
         s.execute("CREATE INDEX IF NOT EXISTS conflicts_check ON conflicts(check_id)");
+        addListColumns(s);
       }
       c.setAutoCommit(false);
       SqliteCheckStore store = new SqliteCheckStore(c);
@@ -67,12 +67,36 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
     }
   }
 
+  /**
+   * The list filter's columns (rulebook, location) came after the first stores were written: add them when missing
+   * and fill them from the stored report JSON, once, in the same transaction-free start-up step.
+   */
+  private static void addListColumns(Statement s) throws SQLException {
+    java.util.Set<String> have = new java.util.HashSet<>();
+    try (ResultSet rs = s.executeQuery("PRAGMA table_info(checks)")) {
+      while (rs.next()) {
+        have.add(rs.getString("name"));
+      }
+    }
+    if (!have.contains("rulebook")) {
+      s.execute("ALTER TABLE checks ADD COLUMN rulebook TEXT");
+      s.execute("UPDATE checks SET rulebook = json_extract(CAST(report AS TEXT), '$.rulebook')");
+    }
+    if (!have.contains("location")) {
+      s.execute("ALTER TABLE checks ADD COLUMN location TEXT");
+      s.execute("UPDATE checks SET location = (SELECT json_extract(value, '$.subject') FROM "
+          + "json_each(CAST(checks.report AS TEXT), '$.findings') WHERE json_extract(value, '$.rule') = '"
+          + Locations.RULE + "')");
+    }
+    s.execute("CREATE INDEX IF NOT EXISTS checks_created ON checks(created)");
+  }
+
   @Override
   public synchronized void save(ConformityReport r) {
     WKBWriter wkb = new WKBWriter(2);
     try {
       try (PreparedStatement ps = db.prepareStatement("INSERT INTO checks (id, created, name, kind, verdict, site_ha, "
-          + "report, geojson, site) VALUES (?,?,?,?,?,?,?,?,?)")) {
+          + "report, geojson, site, rulebook, location) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, r.id());
         ps.setString(2, r.created().toString());
         ps.setString(3, r.name());
@@ -82,6 +106,8 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
         ps.setBytes(7, ReportWriter.json(r, null));
         ps.setBytes(8, ReportWriter.geoJson(r));
         ps.setBytes(9, wkb.write(r.site()));
+        ps.setString(10, r.rulebook());
+        ps.setString(11, Locations.of(r));
         ps.executeUpdate();
       }
       try (PreparedStatement ps = db.prepareStatement("INSERT INTO conflicts (check_id, rule, status, hectares, "
@@ -118,14 +144,14 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
 
   @Override
   public synchronized Optional<StoredCheck> find(String id) {
-    try (PreparedStatement ps = db.prepareStatement("SELECT id, created, name, verdict, site_ha, report, geojson "
+    try (PreparedStatement ps = db.prepareStatement("SELECT " + SUMMARY + ", report, geojson "
         + "FROM checks WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new StoredCheck(summary(rs), rs.getBytes(6), rs.getBytes(7)));
+        return Optional.of(new StoredCheck(summary(rs), rs.getBytes(8), rs.getBytes(9)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read check " + id + ": " + e.getMessage(), e);
@@ -135,11 +161,13 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
   }
 
   @Override
-  public synchronized List<CheckSummary> list(int limit, int offset) {
-    try (PreparedStatement ps = db.prepareStatement("SELECT id, created, name, verdict, site_ha FROM checks "
-        + "ORDER BY seq DESC LIMIT ? OFFSET ?")) {
-      ps.setInt(1, limit);
-      ps.setInt(2, offset);
+  public synchronized List<CheckSummary> list(CheckFilter filter, int limit, int offset) {
+    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.SQLITE);
+    try (PreparedStatement ps = db.prepareStatement("SELECT " + SUMMARY + " FROM checks" + where.where()
+        + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
+      int i = where.bind(ps, 1);
+      ps.setInt(i, limit);
+      ps.setInt(i + 1, offset);
       List<CheckSummary> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -154,14 +182,22 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
     }
   }
 
+  /** The columns of a {@link CheckSummary}, in {@link #summary} order. */
+  private static final String SUMMARY = "id, created, name, verdict, site_ha, rulebook, location";
+
   private static CheckSummary summary(ResultSet rs) throws SQLException {
-    return new CheckSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5));
+    return new CheckSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
+        rs.getString(6), rs.getString(7));
   }
 
   @Override
-  public synchronized long count() {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM checks")) {
-      return rs.next() ? rs.getLong(1) : 0;
+  public synchronized long count(CheckFilter filter) {
+    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.SQLITE);
+    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM checks" + where.where())) {
+      where.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count checks: " + e.getMessage(), e);
     } finally {

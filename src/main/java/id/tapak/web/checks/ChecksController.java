@@ -112,13 +112,22 @@ class ChecksController {
     return "{\"rel\":\"" + rel + "\",\"type\":\"" + type + "\",\"href\":\"" + href + "\"}";
   }
 
+  /**
+   * The check history, newest first, optionally filtered ({@code from}, {@code to}: ISO dates or instants, {@code to}
+   * a date meaning the end of that day; {@code verdict}; {@code place}: kabupaten/kota, kecamatan or region name;
+   * {@code rulebook}). Links carry the filter on, so a client pages through the filtered list.
+   */
   @GetMapping(value = BASE, produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> list(@RequestParam(defaultValue = "20") String limit,
-      @RequestParam(defaultValue = "0") String offset) {
+      @RequestParam(defaultValue = "0") String offset, @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String verdict,
+      @RequestParam(required = false) @Nullable String place,
+      @RequestParam(required = false) @Nullable String rulebook) {
     int l = intParam("limit", limit, 1, 10_000);
     int o = intParam("offset", offset, 0, Integer.MAX_VALUE);
-    List<CheckStore.CheckSummary> page = store.list(l, o);
-    long total = store.count();
+    CheckStore.CheckFilter filter = HistoryFilter.of(from, to, verdict, place, rulebook);
+    List<CheckStore.CheckSummary> page = store.list(filter, l, o);
+    long total = store.count(filter);
     List<Map<String, Object>> checks = new ArrayList<>();
     for (CheckStore.CheckSummary c : page) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -127,16 +136,19 @@ class ChecksController {
       m.put("name", c.name());
       m.put("verdict", c.verdict());
       m.put("siteHa", c.siteHa());
+      m.put("rulebook", c.rulebook());
+      m.put("location", c.location());
       m.put("href", BASE + "/" + c.id());
       checks.add(m);
     }
+    String query = HistoryFilter.query(from, to, verdict, place, rulebook);
     List<Map<String, String>> links = new ArrayList<>();
-    links.add(Map.of("rel", "self", "href", BASE + "?limit=" + l + "&offset=" + o));
+    links.add(Map.of("rel", "self", "href", BASE + "?limit=" + l + "&offset=" + o + query));
     if (o + page.size() < total) {
-      links.add(Map.of("rel", "next", "href", BASE + "?limit=" + l + "&offset=" + (o + page.size())));
+      links.add(Map.of("rel", "next", "href", BASE + "?limit=" + l + "&offset=" + (o + page.size()) + query));
     }
     if (o > 0) {
-      links.add(Map.of("rel", "prev", "href", BASE + "?limit=" + l + "&offset=" + Math.max(0, o - l)));
+      links.add(Map.of("rel", "prev", "href", BASE + "?limit=" + l + "&offset=" + Math.max(0, o - l) + query));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("numberMatched", total);

@@ -1,6 +1,7 @@
 package id.tapak.web.problem;
 
 import id.tapak.core.model.TapakException;
+import id.tapak.core.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,16 @@ public class ProblemHandler {
   ResponseEntity<ProblemDetail> tapak(TapakException e, HttpServletRequest req) {
     HttpStatus s = HttpStatus.valueOf(e.kind().httpStatus());
     return problem(s, s.getReasonPhrase(), e.getMessage(), e.field(), req);
+  }
+
+  /** The store cannot serve now (database down, disk full): temporary, nothing was written; try again shortly. */
+  @ExceptionHandler(StoreUnavailableException.class)
+  ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e, HttpServletRequest req) {
+    LOG.warn("{} {}: {}", req.getMethod(), req.getRequestURI(), e.getMessage());
+    ResponseEntity<ProblemDetail> p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+        e.getMessage() + "; try again shortly", null, req);
+    return ResponseEntity.status(p.getStatusCode()).headers(p.getHeaders()).header("Retry-After", "5")
+        .body(p.getBody());
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -1,49 +1,60 @@
 package id.tapak.core.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import id.tapak.core.catalog.Catalog;
-import id.tapak.core.catalog.CatalogLoader;
-import id.tapak.core.rulebook.ConformityEngine;
-import id.tapak.core.rulebook.ConformityReport;
-import id.tapak.core.rulebook.ProposalLimits;
-import id.tapak.core.rulebook.ProposalParser;
-import id.tapak.core.rulebook.RulebookLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checks survive closing and reopening the store; conflicts come back as features for the WMS. */
-class SqliteCheckStoreTest {
+/** The embedded store: the contract, and a store file written before the history filter is upgraded in place. */
+class SqliteCheckStoreTest extends CheckStoreContract {
 
   @TempDir
   Path dir;
 
+  @Override
+  StoredChecks open() {
+    return SqliteCheckStore.open(dir);
+  }
+
+  @Override
+  StoredChecks reopen() {
+    return SqliteCheckStore.open(dir);
+  }
+
+  /** A checks.sqlite of the first schema (no rulebook, no location column) gets both, filled from its reports. */
   @Test
-  void checksSurviveARestart() throws Exception {
-    Catalog c = CatalogLoader.load(Path.of("src/test/resources/fixtures/rules/tapak.yml"));
-    ConformityEngine engine = new ConformityEngine(c, RulebookLoader.forCatalog(c));
-    String lp2b = "{\"type\":\"Feature\",\"properties\":{\"name\":\"on LP2B\"},\"geometry\":{\"type\":\"Polygon\","
-        + "\"coordinates\":[[[112.655,-7.2],[112.662,-7.2],[112.662,-7.193],[112.655,-7.193],[112.655,-7.2]]]}}";
-    ConformityReport r = engine.check(new ProposalParser(ProposalLimits.DEFAULT).parse(lp2b.getBytes()));
-    try (SqliteCheckStore s = SqliteCheckStore.open(dir)) {
-      s.save(r);
-      assertEquals(1, s.version());
+  void upgradesAStoreOfTheFirstSchema() throws Exception {
+    var r = check("lama", 112.60, -7.20);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("checks.sqlite"));
+        Statement s = c.createStatement()) {
+      // the schema as SqliteCheckStore created it before the history filter
+      s.execute("CREATE TABLE checks (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
+          + "created TEXT NOT NULL, name TEXT, kind TEXT NOT NULL, verdict TEXT NOT NULL, site_ha REAL NOT NULL, "
+          + "report BLOB NOT NULL, geojson BLOB NOT NULL, site BLOB NOT NULL)");
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO checks (id, created, name, kind, verdict, site_ha, "
+          + "report, geojson, site) VALUES (?,?,?,?,?,?,?,?,?)")) {
+        ps.setString(1, r.id());
+        ps.setString(2, r.created().toString());
+        ps.setString(3, r.name());
+        ps.setString(4, r.kind().wireName());
+        ps.setString(5, r.verdict().name());
+        ps.setDouble(6, r.siteHa());
+        ps.setBytes(7, id.tapak.core.rulebook.ReportWriter.json(r, null));
+        ps.setBytes(8, id.tapak.core.rulebook.ReportWriter.geoJson(r));
+        ps.setBytes(9, new org.locationtech.jts.io.WKBWriter(2).write(r.site()));
+        ps.executeUpdate();
+      }
     }
-    assertTrue(Files.exists(dir.resolve("checks.sqlite")));
-    try (SqliteCheckStore s = SqliteCheckStore.open(dir)) {
-      assertEquals(1, s.count());
-      CheckStore.StoredCheck sc = s.find(r.id()).orElseThrow();
-      assertEquals("NOT_CONFORM", sc.summary().verdict());
-      assertTrue(new String(sc.reportJson()).contains("\"lp2b-overlap\""));
-      assertEquals(1, s.list(10, 0).size());
-      assertEquals(0, s.list(10, 1).size());
-      assertEquals(1, s.sites(null).size());
-      assertEquals("on LP2B", s.sites(r.id()).get(0).properties().get("name"));
-      assertTrue(s.conflicts(r.id()).stream().anyMatch(f -> "lp2b-overlap".equals(f.properties().get("rule"))));
-      assertTrue(s.find("nope").isEmpty());
+    try (StoredChecks s = SqliteCheckStore.open(dir)) {
+      var row = s.find(r.id()).orElseThrow().summary();
+      assertThat(row.rulebook()).isEqualTo("pp20-2024");
+      assertThat(row.location()).isEqualTo(Locations.of(r)).contains("Gresik");
+      assertThat(s.count(new CheckStore.CheckFilter(null, null, null, "gresik", null))).isEqualTo(1);
     }
   }
 }

@@ -1,0 +1,315 @@
+package id.tapak.core.store;
+
+import id.tapak.core.geo.GeoJson;
+import id.tapak.core.model.Feature;
+import id.tapak.core.rulebook.ConformityReport;
+import id.tapak.core.rulebook.Finding;
+import id.tapak.core.rulebook.ReportWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * Checks in schema {@code tapak} of a PostgreSQL/PostGIS database, shared by every Tapak instance that points at it:
+ * a check stored by one instance is read, listed and drawn by all, because nothing is cached here (the version is
+ * {@code max(seq)}, read from the database each time).
+ *
+ * <p>Durability: each save is one transaction with {@code synchronous_commit = on}, so the 201 that follows it is
+ * sent only after the database has flushed its WAL; a kill -9 of Tapak (or of the database host, given a server with
+ * {@code fsync} on) cannot lose it. The schema is created and upgraded by Flyway migrations
+ * ({@code db/tapak-checks/V*.sql}) at the first use, not at construction, so an instance starts while the database
+ * is down and recovers when it comes back. While it is unreachable every operation throws
+ * {@link StoreUnavailableException} (the web layer answers 503): nothing is half-written, since a failed
+ * transaction is rolled back by the server.
+ *
+ * <p>Connections come from the given pool (HikariCP in the service); this class holds none between calls.
+ */
+public final class PostgisCheckStore implements StoredChecks {
+
+  /** Flyway migrations of this store, on the classpath. */
+  static final String MIGRATIONS = "classpath:db/tapak-checks";
+  private static final String NAME = "the PostGIS check store";
+
+  private final DataSource db;
+  private volatile boolean migrated;
+  /** The last version read, answered while the database is unreachable (renders then fail on their own query). */
+  private volatile long lastVersion = -1;
+
+  /** A store over a pool; touches the database only on first use. */
+  public PostgisCheckStore(DataSource db) {
+    this.db = db;
+  }
+
+  /**
+   * Creates or upgrades the schema now (idempotent, safe with several instances starting together).
+   *
+   * @throws StoreUnavailableException when the database cannot be reached
+   */
+  public void migrate() {
+    if (migrated) {
+      return;
+    }
+    synchronized (this) {
+      if (migrated) {
+        return;
+      }
+      try {
+        Flyway.configure().dataSource(db).schemas("tapak").createSchemas(true).locations(MIGRATIONS)
+            .table("flyway_schema_history").loggers("slf4j").load().migrate();
+        migrated = true;
+      } catch (FlywayException e) {
+        Throwable root = e;
+        while (root.getCause() != null && !(root instanceof SQLException)) {
+          root = root.getCause();
+        }
+        if (root instanceof SQLException sql && unavailable(sql)) {
+          throw new StoreUnavailableException(NAME + " cannot be reached", e);
+        }
+        throw new IllegalStateException("cannot prepare schema tapak of " + NAME + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** SQLSTATE classes that mean "try again later" rather than a bug: connection, resources, operator, read-only. */
+  static boolean unavailable(SQLException e) {
+    String state = e.getSQLState();
+    return e instanceof SQLTransientException
+        || state == null && e.getMessage() != null && e.getMessage().contains("Connection is not available")
+        || state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+        || state.equals("25006"));
+  }
+
+  private RuntimeException failure(String what, SQLException e) {
+    if (unavailable(e)) {
+      return new StoreUnavailableException(NAME + " cannot " + what + " now: the database is unreachable or full", e);
+    }
+    return new IllegalStateException(NAME + " cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void save(ConformityReport r) {
+    migrate();
+    WKBWriter wkb = new WKBWriter(2);
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (Statement s = c.createStatement()) {
+          // the pool may point at a server tuned for speed (the test cluster is): an acknowledged check waits for
+          // its WAL flush regardless
+          s.execute("SET LOCAL synchronous_commit TO on");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tapak.checks (id, created, name, kind, verdict, "
+            + "site_ha, rulebook, location, report, geojson, site) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,ST_GeomFromWKB(?, 4326))")) {
+          ps.setString(1, r.id());
+          ps.setTimestamp(2, Timestamp.from(r.created()));
+          ps.setString(3, r.name());
+          ps.setString(4, r.kind().wireName());
+          ps.setString(5, r.verdict().name());
+          ps.setDouble(6, r.siteHa());
+          ps.setString(7, r.rulebook());
+          ps.setString(8, Locations.of(r));
+          ps.setBytes(9, ReportWriter.json(r, null));
+          ps.setBytes(10, ReportWriter.geoJson(r));
+          ps.setBytes(11, wkb.write(r.site()));
+          ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tapak.conflicts (check_id, rule, status, "
+            + "hectares, message, geom) VALUES (?,?,?,?,?,ST_GeomFromWKB(?, 4326))")) {
+          for (Finding f : r.findings()) {
+            if (f.conflict() == null) {
+              continue;
+            }
+            ps.setString(1, r.id());
+            ps.setString(2, f.ruleId());
+            ps.setString(3, f.status().name());
+            ps.setObject(4, f.conflictHa());
+            ps.setString(5, f.message().en());
+            ps.setBytes(6, wkb.write(f.conflict()));
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollback(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("store check " + r.id() + " (nothing was stored)", e);
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is gone; the server rolls the transaction back itself
+    }
+  }
+
+  /** The columns of a {@link CheckSummary}, in {@link #summary} order. */
+  private static final String SUMMARY = "id, created, name, verdict, site_ha, rulebook, location";
+
+  private static CheckSummary summary(ResultSet rs) throws SQLException {
+    return new CheckSummary(rs.getString(1), rs.getTimestamp(2).toInstant().toString(), rs.getString(3),
+        rs.getString(4), rs.getDouble(5), rs.getString(6), rs.getString(7));
+  }
+
+  @Override
+  public Optional<StoredCheck> find(String id) {
+    migrate();
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY + ", report, geojson FROM tapak.checks "
+            + "WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new StoredCheck(summary(rs), rs.getBytes(8), rs.getBytes(9)));
+      }
+    } catch (SQLException e) {
+      throw failure("read check " + id, e);
+    }
+  }
+
+  @Override
+  public List<CheckSummary> list(CheckFilter filter, int limit, int offset) {
+    migrate();
+    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.POSTGRES);
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY + " FROM tapak.checks" + where.where()
+            + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
+      int i = where.bind(ps, 1);
+      ps.setInt(i, limit);
+      ps.setLong(i + 1, offset);
+      List<CheckSummary> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(summary(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("list checks", e);
+    }
+  }
+
+  @Override
+  public long count(CheckFilter filter) {
+    migrate();
+    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.POSTGRES);
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tapak.checks" + where.where())) {
+      where.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw failure("count checks", e);
+    }
+  }
+
+  @Override
+  public List<Feature> sites(@Nullable String checkId) {
+    return features("SELECT id, name, verdict, site_ha, ST_AsBinary(site) FROM tapak.checks", "id", checkId,
+        (rs, geom) -> {
+          Map<String, @Nullable Object> p = new LinkedHashMap<>();
+          p.put("check_id", rs.getString(1));
+          p.put("name", rs.getString(2));
+          p.put("verdict", rs.getString(3));
+          p.put("area_ha", rs.getDouble(4));
+          return new Feature(rs.getString(1), geom.read(5), p);
+        });
+  }
+
+  @Override
+  public List<Feature> conflicts(@Nullable String checkId) {
+    return features("SELECT check_id, rule, status, hectares, message, ST_AsBinary(geom) FROM tapak.conflicts",
+        "check_id", checkId, (rs, geom) -> {
+          Map<String, @Nullable Object> p = new LinkedHashMap<>();
+          p.put("check_id", rs.getString(1));
+          p.put("rule", rs.getString(2));
+          p.put("status", rs.getString(3));
+          p.put("hectares", rs.getObject(4) == null ? null : rs.getDouble(4));
+          p.put("message", rs.getString(5));
+          return new Feature(rs.getString(1) + "-" + rs.getString(2), geom.read(6), p);
+        });
+  }
+
+  /** Reads the WKB geometry column at an index of the current row. */
+  @FunctionalInterface
+  private interface GeometryColumn {
+    Geometry read(int column) throws SQLException;
+  }
+
+  /** Maps one row of a feature query. */
+  @FunctionalInterface
+  private interface FeatureRow {
+    Feature map(ResultSet rs, GeometryColumn geom) throws SQLException;
+  }
+
+  private List<Feature> features(String select, String idColumn, @Nullable String checkId, FeatureRow row) {
+    migrate();
+    String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      if (checkId != null) {
+        ps.setString(1, checkId);
+      }
+      WKBReader reader = new WKBReader(GeoJson.FACTORY);
+      List<Feature> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        GeometryColumn geom = column -> {
+          try {
+            return reader.read(rs.getBytes(column));
+          } catch (ParseException | RuntimeException e) {
+            throw new IllegalStateException("a stored geometry is corrupt: " + e.getMessage(), e);
+          }
+        };
+        while (rs.next()) {
+          out.add(row.map(rs, geom));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read stored checks as features", e);
+    }
+  }
+
+  /** {@code max(seq)}: grows with every check any instance stores, so tile caches see other instances' checks. */
+  @Override
+  public long version() {
+    try {
+      migrate();
+      try (Connection c = db.getConnection(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM tapak.checks")) {
+        lastVersion = rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException | StoreUnavailableException e) {
+      // unreachable: keep the last version; whatever is then drawn fails on its own query with a clear answer
+    }
+    return lastVersion;
+  }
+
+  /** The pool belongs to whoever made it (the Spring context closes it). */
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,111 @@
+package id.tapak.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.CatalogLoader;
+import id.tapak.core.rulebook.ConformityEngine;
+import id.tapak.core.rulebook.ConformityReport;
+import id.tapak.core.rulebook.ProposalLimits;
+import id.tapak.core.rulebook.ProposalParser;
+import id.tapak.core.rulebook.RulebookLoader;
+import id.tapak.core.store.CheckStore.CheckFilter;
+import id.tapak.core.store.CheckStore.CheckSummary;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link StoredChecks} implementation must do, run against each (SQLite here, PostGIS under
+ * {@code @Tag("postgis")}): a check comes back byte for byte after the store is reopened, the history filters by
+ * date, verdict, place and rulebook, and sites and conflicts come back as features for the WMS. Checks are real:
+ * the demo project's engine over {@code layers/tapak.yml}.
+ */
+abstract class CheckStoreContract {
+
+  static ConformityEngine engine;
+
+  /** A new, empty store; {@link #reopen} gives another handle on the same stored data. */
+  abstract StoredChecks open();
+
+  abstract StoredChecks reopen();
+
+  @BeforeAll
+  static void demoEngine() {
+    Catalog c = CatalogLoader.load(Path.of("layers/tapak.yml"));
+    engine = new ConformityEngine(c, RulebookLoader.forCatalog(c));
+  }
+
+  /** A ~60 ha square check at (lon, lat), EPSG:4326. */
+  static ConformityReport check(String name, double lon, double lat) {
+    double h = 0.0035;
+    String site = String.format(Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{\"name\":\"%s\","
+        + "\"industrial_plot_ha\":40,\"ikm_ha\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],"
+        + "[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}}", name, lon - h, lat - h, lon + h, lat - h, lon + h, lat + h,
+        lon - h, lat + h, lon - h, lat - h);
+    return engine.check(new ProposalParser(ProposalLimits.DEFAULT).parse(site.getBytes()));
+  }
+
+  @Test
+  void storesReadsFiltersAndDraws() throws Exception {
+    // Gresik (Manyar) and Sidoarjo: two kabupaten of the demo's admin layer
+    ConformityReport gresik = check("di Gresik", 112.60, -7.20);
+    ConformityReport sidoarjo = check("di Sidoarjo", 112.70, -7.45);
+    Instant between;
+    try (StoredChecks s = open()) {
+      assertThat(s.count()).isZero();
+      long v0 = s.version();
+      s.save(gresik);
+      between = Instant.now();
+      Thread.sleep(5); // the second check is made strictly after 'between'
+      ConformityReport later = check("di Sidoarjo", 112.70, -7.45);
+      s.save(later);
+      assertThat(s.version()).isGreaterThan(v0);
+      sidoarjo = later;
+    }
+    try (StoredChecks s = reopen()) {
+      assertThat(s.count()).isEqualTo(2);
+      CheckStore.StoredCheck back = s.find(gresik.id()).orElseThrow();
+      assertThat(new String(back.reportJson())).isEqualTo(new String(id.tapak.core.rulebook.ReportWriter.json(gresik,
+          null)));
+      assertThat(back.summary().verdict()).isEqualTo(gresik.verdict().name());
+      assertThat(back.summary().siteHa()).isEqualTo(gresik.siteHa());
+      assertThat(back.summary().rulebook()).isEqualTo("pp20-2024");
+      assertThat(back.summary().location()).contains("Gresik");
+      assertThat(s.find("nope")).isEmpty();
+
+      List<CheckSummary> all = s.list(10, 0);
+      assertThat(all).extracting(CheckSummary::id).containsExactly(sidoarjo.id(), gresik.id());
+      assertThat(s.list(10, 1)).extracting(CheckSummary::id).containsExactly(gresik.id());
+
+      CheckFilter inGresik = new CheckFilter(null, null, null, "gresik", null);
+      assertThat(s.list(inGresik, 10, 0)).extracting(CheckSummary::id).containsExactly(gresik.id());
+      assertThat(s.count(inGresik)).isEqualTo(1);
+      CheckFilter inSidoarjo = new CheckFilter(null, null, null, "Sidoarjo", null);
+      assertThat(s.list(inSidoarjo, 10, 0)).extracting(CheckSummary::id).containsExactly(sidoarjo.id());
+      // a LIKE wildcard in the place text is a literal, not a pattern
+      assertThat(s.count(new CheckFilter(null, null, null, "%", null))).isZero();
+      assertThat(s.count(new CheckFilter(null, null, null, "Gres_k", null))).isZero();
+
+      assertThat(s.list(new CheckFilter(between, null, null, null, null), 10, 0)).extracting(CheckSummary::id)
+          .containsExactly(sidoarjo.id());
+      assertThat(s.list(new CheckFilter(null, between, null, null, null), 10, 0)).extracting(CheckSummary::id)
+          .containsExactly(gresik.id());
+      assertThat(s.count(new CheckFilter(null, null, gresik.verdict().name(), null, null)))
+          .isEqualTo(gresik.verdict() == sidoarjo.verdict() ? 2 : 1);
+      assertThat(s.count(new CheckFilter(null, null, null, null, "pp20-2024"))).isEqualTo(2);
+      assertThat(s.count(new CheckFilter(null, null, null, null, "other"))).isZero();
+
+      assertThat(s.sites(null)).hasSize(2);
+      assertThat(s.sites(gresik.id())).singleElement().satisfies(f -> {
+        assertThat(f.properties()).containsEntry("name", "di Gresik").containsEntry("verdict", gresik.verdict().name());
+        assertThat(f.geometry().getEnvelopeInternal().centre().x).isCloseTo(112.60, org.assertj.core.data.Offset.offset(1e-9));
+      });
+      long conflicts = gresik.findings().stream().filter(f -> f.conflict() != null).count();
+      assertThat(s.conflicts(gresik.id())).hasSize((int) conflicts);
+    }
+  }
+}
