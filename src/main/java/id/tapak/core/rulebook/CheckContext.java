@@ -1,6 +1,11 @@
 package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Coverage;
+import id.tapak.core.model.LocalizedText;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.geo.CrsRegistry;
@@ -33,6 +38,8 @@ final class CheckContext {
   private final GeometryTransform toUtm;
   private final GeometryTransform toWgs;
   private @Nullable Geometry siteUtm;
+  /** Every layer an evaluator read, in first-use order: the report's "data used". */
+  final java.util.Set<Layer> used = new java.util.LinkedHashSet<>();
 
   CheckContext(Proposal proposal, Catalog catalog) {
     this.proposal = proposal;
@@ -62,20 +69,98 @@ final class CheckContext {
     return siteUtm;
   }
 
-  /** Loaded layers of any of the roles, in rule-role then project order. */
+  /** Loaded layers of any of the roles, in rule-role then project order; recorded as used. */
   List<Layer> layers(List<LayerRole> roles) {
     List<Layer> out = new ArrayList<>();
     for (LayerRole r : roles) {
       out.addAll(catalog.layers(r));
     }
+    used.addAll(out);
     return out;
   }
 
   /** "no layer with role farmland or protected is loaded" in both languages. */
-  static String[] missing(List<LayerRole> roles) {
+  static LocalizedText missing(List<LayerRole> roles) {
     String names = String.join(" / ", roles.stream().map(LayerRole::wireName).toList());
-    return new String[] {"tidak ada layer dengan peran " + names + " yang dimuat; aturan tidak dapat dinilai",
-        "no layer with role " + names + " is loaded; the rule cannot be evaluated"};
+    return LocalizedText.of("tidak ada layer dengan peran " + names + " yang dimuat; aturan tidak dapat dinilai",
+        "no layer with role " + names + " is loaded; the rule cannot be assessed");
+  }
+
+  /**
+   * The part of the site the layers' coverage speaks for.
+   *
+   * @param covered the covered part of the site, lon/lat (possibly empty)
+   * @param coveredHa its geodesic hectares
+   * @param unassessedHa hectares of the site outside every layer's coverage
+   * @param layers the layers asked
+   */
+  record Assessment(Geometry covered, double coveredHa, double unassessedHa, List<Layer> layers) {
+    boolean whole(double toleranceHa) {
+      return unassessedHa <= toleranceHa;
+    }
+
+    /** Why the part outside coverage was not assessed, naming each layer and what it covers. */
+    LocalizedText reason(CheckContext ctx) {
+      List<String> id = new ArrayList<>();
+      List<String> en = new ArrayList<>();
+      for (Layer l : layers) {
+        Coverage c = ctx.catalog.coverage(l);
+        id.add(l.id() + " (cakupan: " + c.description().id() + ")");
+        en.add(l.id() + " (coverage: " + c.description().en() + ")");
+      }
+      String ls = String.join(", ", id);
+      String lsEn = String.join(", ", en);
+      if (coveredHa <= 0) {
+        return LocalizedText.of("tapak di luar cakupan layer " + ls + "; ketiadaan objek di sana bukan bukti",
+            "the site lies outside the coverage of layer " + lsEn + "; no feature there is no evidence");
+      }
+      return LocalizedText.of(PlanChecks.fi("%.2f ha dari %.2f ha tapak di luar cakupan layer %s", unassessedHa,
+          coveredHa + unassessedHa, ls), PlanChecks.f("%.2f ha of the %.2f ha site lie outside the coverage of layer %s",
+          unassessedHa, coveredHa + unassessedHa, lsEn));
+    }
+  }
+
+  /** Which part of the site the coverage of these layers speaks for (union over the layers). */
+  Assessment assess(List<Layer> layers) {
+    used.addAll(layers);
+    List<Geometry> parts = new ArrayList<>();
+    for (Layer l : layers) {
+      Coverage c = catalog.coverage(l);
+      switch (c.kind()) {
+        case UNKNOWN -> { }
+        case AREA -> {
+          if (c.covers(site)) {
+            return new Assessment(site, siteHa, 0, layers);
+          }
+          if (c.intersects(site)) {
+            parts.add(OverlayNGRobust.overlay(site, c.area(), OverlayNG.INTERSECTION));
+          }
+        }
+        case FEATURES -> {
+          for (Feature f : l.index().intersecting(site)) {
+            if (f.geometry() instanceof Polygonal) {
+              parts.add(OverlayNGRobust.overlay(site, f.geometry(), OverlayNG.INTERSECTION));
+            }
+          }
+        }
+      }
+    }
+    List<Geometry> areal = parts.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList();
+    Geometry covered = areal.isEmpty() ? site.getFactory().createPolygon() : areal.size() == 1 ? areal.get(0)
+        : OverlayNGRobust.union(site.getFactory().buildGeometry(areal));
+    double ha = Math.min(siteHa, GeodesicMeasure.hectares(covered));
+    return new Assessment(covered, ha, Math.max(0, siteHa - ha), layers);
+  }
+
+  /**
+   * The sliver tolerance of a rule in hectares: its {@code tolerance_ha}, or its {@code tolerance_share} (%) of the
+   * site when that is larger; 0.001 ha when the rule has neither.
+   */
+  double tolerance(Rule rule) {
+    double abs = rule.check().params().containsKey("tolerance_ha") ? rule.threshold("tolerance_ha") : 0.001;
+    double rel = rule.check().params().containsKey("tolerance_share")
+        ? rule.threshold("tolerance_share") / 100.0 * siteHa : 0;
+    return Math.max(abs, rel);
   }
 
   /** The class attribute of a feature as its layer defines it (plan class, road class, water class), or null. */
@@ -87,6 +172,19 @@ final class CheckContext {
       case WATER -> f.text(m.waterClass());
       default -> null;
     };
+  }
+
+  /** True when some feature of the layer has one of the classes (a plan layer without KPI cannot judge KPI). */
+  static boolean hasClass(Layer layer, List<String> classes) {
+    if (classes.isEmpty() || !classified(layer)) {
+      return true;
+    }
+    for (Feature f : layer.features()) {
+      if (matches(className(layer, f), classes)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the layer's role has a class attribute that rules filter on. */

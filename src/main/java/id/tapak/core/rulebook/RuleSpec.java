@@ -30,14 +30,21 @@ public record RuleSpec(String rulebook, List<Example> examples) {
    * @param layers the catalog it runs against (possibly empty)
    * @param expect expected status per rule id; rules not named are not asserted
    * @param verdict expected verdict (optional)
+   * @param measured expected measured value per rule id (in the finding's unit, to 0.01 or 0.1 %)
+   * @param assessedHa expected assessed hectares per rule id (to 0.01 ha or 0.1 %)
+   * @param unassessedHa expected unassessed hectares per rule id (to 0.01 ha or 0.1 %)
    */
   public record Example(String name, ProposalSpec proposal, @Nullable List<LayerFixture> layers,
-      Map<String, Status> expect, @Nullable Verdict verdict) {
+      Map<String, Status> expect, @Nullable Verdict verdict, @Nullable Map<String, Double> measured,
+      @Nullable Map<String, Double> assessedHa, @Nullable Map<String, Double> unassessedHa) {
     public Example {
       Objects.requireNonNull(name, "name is required");
       Objects.requireNonNull(proposal, "proposal is required");
       layers = layers == null ? List.of() : List.copyOf(layers);
       expect = new LinkedHashMap<>(Objects.requireNonNull(expect, "expect is required"));
+      measured = measured == null ? Map.of() : new LinkedHashMap<>(measured);
+      assessedHa = assessedHa == null ? Map.of() : new LinkedHashMap<>(assessedHa);
+      unassessedHa = unassessedHa == null ? Map.of() : new LinkedHashMap<>(unassessedHa);
     }
   }
 
@@ -66,9 +73,10 @@ public record RuleSpec(String rulebook, List<Example> examples) {
    * @param role its role
    * @param fields attribute mapping as in tapak.yml
    * @param features the features
+   * @param coverage its coverage as in tapak.yml (default: features for plans, unknown otherwise)
    */
   public record LayerFixture(@Nullable String id, LayerRole role, @Nullable FieldMapping fields,
-      List<FeatureFixture> features) {
+      List<FeatureFixture> features, id.tapak.core.catalog.@Nullable CoverageSpec coverage) {
     public LayerFixture {
       Objects.requireNonNull(role, "role is required");
       features = List.copyOf(Objects.requireNonNull(features, "features is required"));

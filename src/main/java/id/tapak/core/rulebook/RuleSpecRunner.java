@@ -69,7 +69,11 @@ public final class RuleSpecRunner {
 
   /** Runs one example. */
   public static List<Outcome> run(RuleSpec.Example ex, Rulebook rulebook, Path specFile) {
-    for (String ruleId : ex.expect().keySet()) {
+    java.util.Set<String> named = new java.util.LinkedHashSet<>(ex.expect().keySet());
+    named.addAll(ex.measured().keySet());
+    named.addAll(ex.assessedHa().keySet());
+    named.addAll(ex.unassessedHa().keySet());
+    for (String ruleId : named) {
       if (rulebook.rule(ruleId).isEmpty()) {
         throw new RulebookException(specFile + ": example '" + ex.name() + "': key 'expect." + ruleId
             + "': no such rule in rulebook " + rulebook.id());
@@ -88,10 +92,26 @@ public final class RuleSpecRunner {
       Finding f = r.finding(e.getKey()).orElseThrow();
       out.add(new Outcome(ex.name(), e.getKey(), e.getValue().name(), f.status().name(), f.message().en()));
     }
+    figures(out, ex, r, "measured", ex.measured(), Finding::measured);
+    figures(out, ex, r, "assessedHa", ex.assessedHa(), Finding::assessedHa);
+    figures(out, ex, r, "unassessedHa", ex.unassessedHa(), Finding::unassessedHa);
     if (ex.verdict() != null) {
       out.add(new Outcome(ex.name(), "verdict", ex.verdict().name(), r.verdict().name(), ReportWriter.text(r)));
     }
     return out;
+  }
+
+  /** Compares figures: within 0.01 (absolute) or 0.1 % (relative), whichever is larger. */
+  private static void figures(List<Outcome> out, RuleSpec.Example ex, ConformityReport r, String what,
+      Map<String, Double> expected, java.util.function.Function<Finding, @Nullable Double> get) {
+    for (Map.Entry<String, Double> e : expected.entrySet()) {
+      Finding f = r.finding(e.getKey()).orElseThrow();
+      Double v = get.apply(f);
+      double want = e.getValue();
+      boolean ok = v != null && Math.abs(v - want) <= Math.max(0.01, 0.001 * Math.abs(want));
+      String exp = String.valueOf(want);
+      out.add(new Outcome(ex.name(), e.getKey() + " " + what, exp, ok ? exp : String.valueOf(v), f.message().en()));
+    }
   }
 
   private static Catalog catalog(RuleSpec.Example ex, Path specFile) {
@@ -102,7 +122,8 @@ public final class RuleSpecRunner {
       i++;
       String id = lf.id() != null ? lf.id() : lf.role().wireName().replace('-', '_') + "_" + i;
       LayerSpec ls = new LayerSpec(id, LocalizedText.of(id, id), lf.role(),
-          new SourceSpec(SourceType.GEOJSON, "inline", null, null), lf.fields(), null, null, null);
+          new SourceSpec(SourceType.GEOJSON, "inline", null, null), lf.fields(), null, null, null, lf.coverage(),
+          null, null, null);
       List<Feature> fs = new ArrayList<>();
       int k = 0;
       for (RuleSpec.FeatureFixture ff : lf.features()) {
