@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tapak layers}: loads the project and prints one line per layer (validates the project file). */
-@Command(name = "layers", description = "Muat dan daftar layer / load and list the layers of a project file")
+@Command(name = "layers", mixinStandardHelpOptions = true, description = "Muat dan daftar layer / load and list the layers of a project file")
 final class LayersCommand implements Callable<Integer> {
 
   @Option(names = "--project", description = "project file (default: ${DEFAULT-VALUE})", defaultValue = "layers/tapak.yml")

@@ -99,24 +99,16 @@ final class CheckContext {
       return unassessedHa <= toleranceHa;
     }
 
-    /** Why the part outside coverage was not assessed, naming each layer and what it covers. */
+    /** Why the part outside coverage was not assessed, naming each layer (what each covers is in "data used"). */
     LocalizedText reason(CheckContext ctx) {
-      List<String> id = new ArrayList<>();
-      List<String> en = new ArrayList<>();
-      for (Layer l : layers) {
-        Coverage c = ctx.catalog.coverage(l);
-        id.add(l.id() + " (cakupan: " + c.description().id() + ")");
-        en.add(l.id() + " (coverage: " + c.description().en() + ")");
-      }
-      String ls = String.join(", ", id);
-      String lsEn = String.join(", ", en);
+      String ls = String.join(", ", layers.stream().map(Layer::id).distinct().toList());
       if (coveredHa <= 0) {
         return LocalizedText.of("tapak di luar cakupan layer " + ls + "; ketiadaan objek di sana bukan bukti",
-            "the site lies outside the coverage of layer " + lsEn + "; no feature there is no evidence");
+            "the site lies outside the coverage of layer " + ls + "; no feature there is no evidence");
       }
       return LocalizedText.of(PlanChecks.fi("%.2f ha dari %.2f ha tapak di luar cakupan layer %s", unassessedHa,
           coveredHa + unassessedHa, ls), PlanChecks.f("%.2f ha of the %.2f ha site lie outside the coverage of layer %s",
-          unassessedHa, coveredHa + unassessedHa, lsEn));
+          unassessedHa, coveredHa + unassessedHa, ls));
     }
   }
 

@@ -77,12 +77,11 @@ final class CrossingCheck {
       CheckContext.Assessment a = ctx.assess(layers);
       b.assessed(a.coveredHa(), a.unassessedHa());
       if (!a.whole(0.001)) {
-        return b.notAssessed(LocalizedText.of("Tidak ada " + rule.title().id() + " di dalam tapak pada data yang "
-            + "dimuat, tetapi " + a.reason(ctx).id() + ".", "No " + rule.title().en() + " inside the site in the "
-            + "loaded data, but " + a.reason(ctx).en() + "."));
+        return b.notAssessed(LocalizedText.of("Tidak ada " + rule.title().id() + " pada data yang dimuat, tetapi "
+            + a.reason(ctx).id() + ".", "No " + rule.title().en() + " in the loaded data, but " + a.reason(ctx).en()
+            + "."));
       }
-      return b.build(Status.PASS, "Tidak ada " + rule.title().id() + " di dalam tapak.",
-          "No " + rule.title().en() + " inside the site.");
+      return b.build(Status.PASS, "Tidak ada " + rule.title().id() + ".", "No " + rule.title().en() + ".");
     }
     b.measured(Math.round(metres), "m");
     String more = count > LISTED ? f(" (+%d)", count - LISTED) : "";
@@ -102,7 +101,11 @@ final class CrossingCheck {
       }
     }
     Status s = row > 0 ? rule.severity().breach() : Status.PASS;
-    return b.build(s, fi("%s di dalam tapak: %s (panjang %,.0f m).%s", rule.title().id(), listId, metres, rowId),
-        f("%s inside the site: %s (length %,.0f m).%s", rule.title().en(), list, metres, rowEn));
+    return b.build(s, fi("%s: %s (panjang di dalam tapak %,.0f m).%s", cap(rule.title().id()), listId, metres, rowId),
+        f("%s: %s (length inside the site %,.0f m).%s", cap(rule.title().en()), list, metres, rowEn));
+  }
+
+  private static String cap(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }
