@@ -21,10 +21,14 @@ final class LayersCommand implements Callable<Integer> {
     Catalog c = CatalogLoader.load(project);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     for (Layer l : c.layers()) {
-      System.out.printf("%-28s %-15s %-10s %6d features  %4d repaired  %s%n", l.id(), l.role(),
-          l.geometryKind().ogcName(), l.features().size(), l.repairedCount(), l.spec().title().both());
+      System.out.printf("%-28s %-15s %-10s %6d features  %4d repaired  %s; coverage: %s%n", l.id(), l.role(),
+          l.geometryKind().ogcName(), l.features().size(), l.repairedCount(), l.spec().title().both(),
+          c.coverage(l).description().en());
     }
     System.out.printf("%d layers loaded in %d ms%n", c.layers().size(), ms);
+    for (String w : id.tapak.core.rulebook.LayerFlags.warnings(c, id.tapak.core.rulebook.RulebookLoader.forCatalog(c))) {
+      System.err.println("warning: " + w);
+    }
     return 0;
   }
 }
