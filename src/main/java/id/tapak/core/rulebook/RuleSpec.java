@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param rulebook path of the rulebook, relative to the spec file
  * @param examples the examples
+ * @param covered layers (usually without features) whose coverage spans the examples' area: added to every example
+ *     that says {@code covered: true}, so that "nothing there" is evidence and a verdict can be CONFORM
  */
-public record RuleSpec(String rulebook, List<Example> examples) {
+public record RuleSpec(String rulebook, List<Example> examples, @Nullable List<LayerFixture> covered) {
   public RuleSpec {
     Objects.requireNonNull(rulebook, "rulebook is required");
     examples = List.copyOf(Objects.requireNonNull(examples, "examples is required"));
+    covered = covered == null ? List.of() : List.copyOf(covered);
   }
 
   /**
@@ -33,10 +36,12 @@ public record RuleSpec(String rulebook, List<Example> examples) {
    * @param measured expected measured value per rule id (in the finding's unit, to 0.01 or 0.1 %)
    * @param assessedHa expected assessed hectares per rule id (to 0.01 ha or 0.1 %)
    * @param unassessedHa expected unassessed hectares per rule id (to 0.01 ha or 0.1 %)
+   * @param covered true to add the spec's {@code covered} layers to this example's
    */
   public record Example(String name, ProposalSpec proposal, @Nullable List<LayerFixture> layers,
       Map<String, Status> expect, @Nullable Verdict verdict, @Nullable Map<String, Double> measured,
-      @Nullable Map<String, Double> assessedHa, @Nullable Map<String, Double> unassessedHa) {
+      @Nullable Map<String, Double> assessedHa, @Nullable Map<String, Double> unassessedHa,
+      @Nullable Boolean covered) {
     public Example {
       Objects.requireNonNull(name, "name is required");
       Objects.requireNonNull(proposal, "proposal is required");
@@ -76,10 +81,10 @@ public record RuleSpec(String rulebook, List<Example> examples) {
    * @param coverage its coverage as in tapak.yml (default: features for plans, unknown otherwise)
    */
   public record LayerFixture(@Nullable String id, LayerRole role, @Nullable FieldMapping fields,
-      List<FeatureFixture> features, id.tapak.core.catalog.@Nullable CoverageSpec coverage) {
+      @Nullable List<FeatureFixture> features, id.tapak.core.catalog.@Nullable CoverageSpec coverage) {
     public LayerFixture {
       Objects.requireNonNull(role, "role is required");
-      features = List.copyOf(Objects.requireNonNull(features, "features is required"));
+      features = features == null ? List.of() : List.copyOf(features);
     }
   }
 

@@ -62,13 +62,14 @@ public final class RuleSpecRunner {
     Rulebook rulebook = RulebookLoader.read(base.resolve(spec.rulebook()).normalize());
     List<Outcome> out = new ArrayList<>();
     for (RuleSpec.Example ex : spec.examples()) {
-      out.addAll(run(ex, rulebook, specFile));
+      out.addAll(run(ex, rulebook, specFile, spec.covered()));
     }
     return out;
   }
 
-  /** Runs one example. */
-  public static List<Outcome> run(RuleSpec.Example ex, Rulebook rulebook, Path specFile) {
+  /** Runs one example; {@code covered} are the spec's covered layers, added when the example asks for them. */
+  public static List<Outcome> run(RuleSpec.Example ex, Rulebook rulebook, Path specFile,
+      List<RuleSpec.LayerFixture> covered) {
     java.util.Set<String> named = new java.util.LinkedHashSet<>(ex.expect().keySet());
     named.addAll(ex.measured().keySet());
     named.addAll(ex.assessedHa().keySet());
@@ -79,7 +80,7 @@ public final class RuleSpecRunner {
             + "': no such rule in rulebook " + rulebook.id());
       }
     }
-    Catalog catalog = catalog(ex, specFile);
+    Catalog catalog = catalog(ex, specFile, Boolean.TRUE.equals(ex.covered()) ? covered : List.of());
     Proposal proposal;
     try {
       proposal = new ProposalParser(ProposalLimits.DEFAULT).parse(request(ex.proposal(), specFile, ex.name()));
@@ -114,11 +115,13 @@ public final class RuleSpecRunner {
     }
   }
 
-  private static Catalog catalog(RuleSpec.Example ex, Path specFile) {
+  private static Catalog catalog(RuleSpec.Example ex, Path specFile, List<RuleSpec.LayerFixture> covered) {
     List<LayerSpec> specs = new ArrayList<>();
     List<Layer> layers = new ArrayList<>();
     int i = 0;
-    for (RuleSpec.LayerFixture lf : ex.layers()) {
+    List<RuleSpec.LayerFixture> all = new ArrayList<>(ex.layers());
+    all.addAll(covered);
+    for (RuleSpec.LayerFixture lf : all) {
       i++;
       String id = lf.id() != null ? lf.id() : lf.role().wireName().replace('-', '_') + "_" + i;
       LayerSpec ls = new LayerSpec(id, LocalizedText.of(id, id), lf.role(),
