@@ -33,7 +33,7 @@ public final class ProposalParser {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> KNOWN = Set.of("name", "kind", "special_case", "industrial_plot_ha", "ikm_ha",
-      "green_space_ha", "road_ha", "use", "kbli", "exception");
+      "green_space_ha", "road_ha", "use", "kbli", "exception", "provenance");
 
   private final ProposalLimits limits;
 
@@ -149,6 +149,14 @@ public final class ProposalParser {
     }
     if (!ignored.isEmpty()) {
       notes.add("ignored unknown properties: " + String.join(", ", ignored));
+    }
+    if (props != null && props.path("provenance").isArray()) {
+      // where each value of an uploaded file came from (set by ProposalFiles)
+      for (JsonNode n : props.path("provenance")) {
+        if (n.isString() && notes.size() < 50) {
+          notes.add(n.stringValue());
+        }
+      }
     }
     Geometry site = siteParts.size() == 1 ? siteParts.get(0)
         : OverlayNGRobust.union(GeoJson.FACTORY.buildGeometry(siteParts));
