@@ -2,10 +2,6 @@ package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Coverage;
-import id.tapak.core.model.LocalizedText;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.geo.CrsRegistry;
@@ -13,6 +9,7 @@ import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.geo.GeometryTransform;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
+import id.tapak.core.model.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * What every evaluator of one check needs: the proposal, the catalog, the site in lon/lat and in its UTM zone (for
@@ -112,6 +112,37 @@ final class CheckContext {
     }
   }
 
+  /** The union of polygonal pieces, an empty polygon when there are none. */
+  Geometry union(List<Geometry> pieces) {
+    return pieces.isEmpty() ? site.getFactory().createPolygon() : pieces.size() == 1 ? pieces.get(0)
+        : OverlayNGRobust.union(site.getFactory().buildGeometry(pieces));
+  }
+
+  /**
+   * The part of the site covered by the features of these layers that {@code keep} accepts: geometry (lon/lat),
+   * geodesic hectares and the features' names in first-seen order.
+   */
+  record Overlap(Geometry geometry, double ha, java.util.Set<String> names) {}
+
+  Overlap overlap(List<Layer> layers, java.util.function.BiPredicate<Layer, Feature> keep) {
+    List<Geometry> pieces = new ArrayList<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (Layer l : layers) {
+      for (Feature f : l.index().intersecting(site)) {
+        if (!keep.test(l, f)) {
+          continue;
+        }
+        Geometry piece = OverlayNGRobust.overlay(site, f.geometry(), OverlayNG.INTERSECTION);
+        if (!piece.isEmpty() && piece.getDimension() == 2) {
+          pieces.add(piece);
+          names.add(name(l, f));
+        }
+      }
+    }
+    Geometry all = union(pieces);
+    return new Overlap(all, pieces.isEmpty() ? 0 : GeodesicMeasure.hectares(all), names);
+  }
+
   /** Which part of the site the coverage of these layers speaks for (union over the layers). */
   Assessment assess(List<Layer> layers) {
     used.addAll(layers);
@@ -137,9 +168,7 @@ final class CheckContext {
         }
       }
     }
-    List<Geometry> areal = parts.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList();
-    Geometry covered = areal.isEmpty() ? site.getFactory().createPolygon() : areal.size() == 1 ? areal.get(0)
-        : OverlayNGRobust.union(site.getFactory().buildGeometry(areal));
+    Geometry covered = union(parts.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList());
     double ha = Math.min(siteHa, GeodesicMeasure.hectares(covered));
     return new Assessment(covered, ha, Math.max(0, siteHa - ha), layers);
   }

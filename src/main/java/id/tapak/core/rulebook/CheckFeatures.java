@@ -12,7 +12,7 @@ public interface CheckFeatures {
 
   /**
    * Sites of stored checks, EPSG:4326 lon/lat. Properties: {@code check_id}, {@code name}, {@code verdict}
-   * (CONFORM, CONDITIONAL, NOT_CONFORM), {@code area_ha}.
+   * (CONFORM, CONDITIONAL, NOT_CONFORM, INCOMPLETE), {@code area_ha}.
    *
    * @param checkId one check, or null for all
    */

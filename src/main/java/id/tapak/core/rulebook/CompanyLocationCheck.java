@@ -5,18 +5,14 @@ import static id.tapak.core.rulebook.PlanChecks.fi;
 
 import id.tapak.core.catalog.Coverage;
 import id.tapak.core.catalog.Layer;
-import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Where one industrial company may lie (PP 20/2024 Art. 62, 63(3)), for proposals of kind {@code industrial-company}.
@@ -43,19 +39,9 @@ final class CompanyLocationCheck {
           + "is loaded to judge whether the company lies in an estate (Art. 62, 63(3))"));
     }
     // 1. inside an operating estate?
-    List<Geometry> in = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    for (Layer l : estates) {
-      for (Feature e : l.index().intersecting(ctx.site)) {
-        Geometry part = OverlayNGRobust.overlay(ctx.site, e.geometry(), OverlayNG.INTERSECTION);
-        if (!part.isEmpty() && part.getDimension() == 2) {
-          in.add(part);
-          names.add(CheckContext.name(l, e));
-        }
-      }
-    }
-    double inHa = in.isEmpty() ? 0 : GeodesicMeasure.hectares(in.size() == 1 ? in.get(0)
-        : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(in)));
+    CheckContext.Overlap inside = ctx.overlap(estates, (l, e) -> true);
+    double inHa = inside.ha();
+    Set<String> names = inside.names();
     String estateNames = String.join(", ", names);
     double tolerance = ctx.tolerance(rule);
     if (inHa > 0 && ctx.siteHa - inHa <= tolerance) {

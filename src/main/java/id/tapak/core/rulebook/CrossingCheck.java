@@ -91,8 +91,7 @@ final class CrossingCheck {
     String rowId = "";
     String rowEn = "";
     if (!strips.isEmpty()) {
-      Geometry all = strips.size() == 1 ? strips.get(0)
-          : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(strips));
+      Geometry all = ctx.union(strips);
       double ha = GeodesicMeasure.hectares(all);
       b.conflict(all, round(ha, 4));
       if (row > 0) {

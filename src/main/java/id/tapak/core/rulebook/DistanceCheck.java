@@ -6,17 +6,14 @@ import static id.tapak.core.rulebook.PlanChecks.fi;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.model.Feature;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Distance rules: {@code access} (the nearest toll road, arterial, railway, port, water source or gas pipeline must
@@ -99,26 +96,11 @@ final class DistanceCheck {
    * widest margin, so never reported as "nearest settlement 0 m". Null when no settlement polygon overlaps the site.
    */
   private static @Nullable Finding inside(Rule rule, CheckContext ctx, List<Layer> layers, Finding.Builder b) {
-    List<Geometry> pieces = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    for (Layer l : layers) {
-      boolean filter = CheckContext.classified(l) && !rule.classes().isEmpty();
-      for (Feature f : l.index().intersecting(ctx.site)) {
-        if (filter && !CheckContext.matches(CheckContext.className(l, f), rule.classes())) {
-          continue;
-        }
-        Geometry piece = OverlayNGRobust.overlay(ctx.site, f.geometry(), OverlayNG.INTERSECTION);
-        if (!piece.isEmpty() && piece.getDimension() == 2) {
-          pieces.add(piece);
-          names.add(CheckContext.name(l, f));
-        }
-      }
-    }
-    if (pieces.isEmpty()) {
-      return null;
-    }
-    Geometry all = pieces.size() == 1 ? pieces.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(pieces));
-    double ha = GeodesicMeasure.hectares(all);
+    CheckContext.Overlap found = ctx.overlap(layers, (l, f) -> !CheckContext.classified(l) || rule.classes().isEmpty()
+        || CheckContext.matches(CheckContext.className(l, f), rule.classes()));
+    Geometry all = found.geometry();
+    Set<String> names = found.names();
+    double ha = found.ha();
     if (ha < 0.001) {
       return null;
     }

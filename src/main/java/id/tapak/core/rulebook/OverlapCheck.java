@@ -5,17 +5,11 @@ import static id.tapak.core.rulebook.PlanChecks.fi;
 import static id.tapak.core.rulebook.PlanChecks.round;
 
 import id.tapak.core.catalog.Layer;
-import id.tapak.core.geo.GeodesicMeasure;
-import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Forbidden overlaps (LP2B, protected areas, other estates): every feature of the rule's roles counts, and so do
@@ -51,25 +45,12 @@ final class OverlapCheck {
     if (layers.isEmpty()) {
       return b.assessed(0, ctx.siteHa).notAssessed(CheckContext.missing(rule.roles()));
     }
-    List<Geometry> pieces = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
-    for (Layer l : layers) {
-      boolean filter = (l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN)
-          && !rule.roles().contains(l.role());
-      for (Feature f : l.index().intersecting(ctx.site)) {
-        if (ctx.isOwn(l, f) || filter && !CheckContext.matches(CheckContext.className(l, f), rule.classes())) {
-          continue;
-        }
-        Geometry piece = OverlayNGRobust.overlay(ctx.site, f.geometry(), OverlayNG.INTERSECTION);
-        if (!piece.isEmpty() && piece.getDimension() == 2) {
-          pieces.add(piece);
-          names.add(CheckContext.name(l, f));
-        }
-      }
-    }
-    Geometry overlap = pieces.isEmpty() ? ctx.site.getFactory().createPolygon()
-        : pieces.size() == 1 ? pieces.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(pieces));
-    double ha = GeodesicMeasure.hectares(overlap);
+    CheckContext.Overlap hit = ctx.overlap(layers, (l, f) -> !ctx.isOwn(l, f)
+        && (!(l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN) || rule.roles().contains(l.role())
+            || CheckContext.matches(CheckContext.className(l, f), rule.classes())));
+    Geometry overlap = hit.geometry();
+    Set<String> names = hit.names();
+    double ha = hit.ha();
     b.measured(round(ha, 4), "ha");
     CheckContext.Assessment a = ctx.assess(layers);
     double tolerance = ctx.tolerance(rule);

@@ -67,13 +67,19 @@ public record Proposal(
 
     /** Parses new, expansion, sentra-ikm, industrial-company (case-insensitive, _ or -); null when unknown. */
     public static @Nullable Kind parse(String s) {
-      for (Kind k : values()) {
-        if (k.wireName().equals(s.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
-          return k;
-        }
-      }
-      return null;
+      return byWireName(values(), s, Kind::wireName);
     }
+  }
+
+  /** The value whose wire name matches (case-insensitive, _ or -), or null. */
+  private static <E> @Nullable E byWireName(E[] values, String s, java.util.function.Function<E, String> wire) {
+    String n = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    for (E v : values) {
+      if (wire.apply(v).equals(n)) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** A proposal without KBLI code or Art. 62 exception (estates, Sentra IKM). */
@@ -135,12 +141,7 @@ public record Proposal(
     }
 
     public static @Nullable CompanyException parse(String s) {
-      for (CompanyException k : values()) {
-        if (k.wireName().equals(s.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
-          return k;
-        }
-      }
-      return null;
+      return byWireName(values(), s, CompanyException::wireName);
     }
   }
 
@@ -158,12 +159,7 @@ public record Proposal(
     }
 
     public static @Nullable SpecialCase parse(String s) {
-      for (SpecialCase k : values()) {
-        if (k.wireName().equals(s.trim().toLowerCase(Locale.ROOT).replace('_', '-'))) {
-          return k;
-        }
-      }
-      return null;
+      return byWireName(values(), s, SpecialCase::wireName);
     }
   }
 
