@@ -145,6 +145,14 @@ final class CheckContext {
 
   /** Which part of the site the coverage of these layers speaks for (union over the layers). */
   Assessment assess(List<Layer> layers) {
+    return assess(layers, site, siteHa);
+  }
+
+  /**
+   * Which part of {@code target} (the site, or the area within a distance of it) the coverage of these layers speaks
+   * for; hectares are of {@code target}.
+   */
+  Assessment assess(List<Layer> layers, Geometry target, double targetHa) {
     used.addAll(layers);
     List<Geometry> parts = new ArrayList<>();
     for (Layer l : layers) {
@@ -152,25 +160,30 @@ final class CheckContext {
       switch (c.kind()) {
         case UNKNOWN -> { }
         case AREA -> {
-          if (c.covers(site)) {
-            return new Assessment(site, siteHa, 0, layers);
+          if (c.covers(target)) {
+            return new Assessment(target, targetHa, 0, layers);
           }
-          if (c.intersects(site)) {
-            parts.add(OverlayNGRobust.overlay(site, c.area(), OverlayNG.INTERSECTION));
+          if (c.intersects(target)) {
+            parts.add(OverlayNGRobust.overlay(target, c.area(), OverlayNG.INTERSECTION));
           }
         }
         case FEATURES -> {
-          for (Feature f : l.index().intersecting(site)) {
+          for (Feature f : l.index().intersecting(target)) {
             if (f.geometry() instanceof Polygonal) {
-              parts.add(OverlayNGRobust.overlay(site, f.geometry(), OverlayNG.INTERSECTION));
+              parts.add(OverlayNGRobust.overlay(target, f.geometry(), OverlayNG.INTERSECTION));
             }
           }
         }
       }
     }
     Geometry covered = union(parts.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList());
-    double ha = Math.min(siteHa, GeodesicMeasure.hectares(covered));
-    return new Assessment(covered, ha, Math.max(0, siteHa - ha), layers);
+    double ha = Math.min(targetHa, GeodesicMeasure.hectares(covered));
+    return new Assessment(covered, ha, Math.max(0, targetHa - ha), layers);
+  }
+
+  /** The site's envelope grown by {@code metres}, as a polygon in lon/lat (the area a distance rule speaks of). */
+  Geometry aroundPolygon(double metres) {
+    return site.getFactory().toGeometry(around(metres));
   }
 
   /**

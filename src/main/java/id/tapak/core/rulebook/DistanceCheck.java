@@ -54,10 +54,17 @@ final class DistanceCheck {
       }
     }
     Nearest n = nearest(ctx, layers, rule.classes(), search);
-    // a nearer feature is evidence wherever it lies; "none nearer" is evidence only where the layers cover the site
-    CheckContext.Assessment a = ctx.assess(layers);
-    boolean whole = a.whole(0.001);
-    LocalizedText why = whole ? null : a.reason(ctx);
+    // a nearer feature is evidence wherever it lies; "none nearer than the limit" is evidence only where the layers
+    // cover the area within the limit of the site (its envelope grown by the limit)
+    var area = ctx.aroundPolygon(limit);
+    double areaHa = GeodesicMeasure.hectares(area);
+    CheckContext.Assessment a = ctx.assess(layers, area, areaHa);
+    boolean whole = a.unassessedHa() <= 0.001 * areaHa;
+    String ids = String.join(", ", layers.stream().map(Layer::id).distinct().toList());
+    LocalizedText why = whole ? null : LocalizedText.of(fi("layer %s tidak mencakup seluruh area dalam %,.0f m dari "
+        + "tapak (%.0f%% tercakup); ketiadaan objek di sana bukan bukti", ids, limit, 100 * a.coveredHa() / areaHa),
+        f("layer %s does not cover the whole area within %,.0f m of the site (%.0f%% covered); no feature there is "
+            + "no evidence", ids, limit, 100 * a.coveredHa() / areaHa));
     if (n == null) {
       if (!whole) {
         return b.notAssessed(LocalizedText.of(fi("Tidak ada %s dalam radius %,.0f m pada data yang dimuat, tetapi %s.",
