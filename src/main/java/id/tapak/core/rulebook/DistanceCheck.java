@@ -71,8 +71,9 @@ final class DistanceCheck {
             what, search, why.id()), f("No %s within %,.0f m in the loaded data, but %s.", whatEn, search, why.en())));
       }
       if (access) {
-        return b.build(rule.severity().breach(), fi("Tidak ada %s dalam radius %,.0f km.", what, search / 1000),
-            f("No %s within %,.0f km.", whatEn, search / 1000));
+        // the layers cover the area within the limit: there is none that near (farther than search_m: unknown)
+        return b.build(rule.severity().breach(), fi("Tidak ada %s dalam radius %,.0f m (maksimum %,.0f m).", what,
+            limit, limit), f("No %s within %,.0f m (maximum %,.0f m).", whatEn, limit, limit));
       }
       return b.build(Status.PASS, fi("Tidak ada %s dalam radius %,.0f m.", what, search),
           f("No %s within %,.0f m.", whatEn, search));
