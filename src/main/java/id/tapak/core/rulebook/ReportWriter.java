@@ -211,6 +211,20 @@ public final class ReportWriter {
       g.writeStringProperty("name", r.name());
       g.writeStringProperty("verdict", r.verdict().name());
       g.writeNumberProperty("area_ha", r.siteHa());
+      g.writeNumberProperty("net_ha", r.netHa());
+      // what a map client needs to say the verdict honestly: what was not assessed, and on which data
+      g.writeName("not_assessed");
+      g.writeStartArray();
+      for (Finding f : r.notAssessed()) {
+        g.writeString(f.ruleId());
+      }
+      g.writeEndArray();
+      g.writeName("data_used");
+      g.writeStartArray();
+      for (ConformityReport.DataUsed d : r.dataUsed()) {
+        g.writeString(d.layer() + (d.geometryQuality() == null ? "" : " (" + d.geometryQuality() + ")"));
+      }
+      g.writeEndArray();
       style(g, r.verdict().name(), 0.15);
       g.writeEndObject();
       g.writeEndObject();
