@@ -20,7 +20,8 @@ public interface CheckFeatures {
 
   /**
    * Conflict geometries of stored checks (outside KPI, LP2B overlap, setback breach…). Properties: {@code check_id},
-   * {@code rule}, {@code status} (FAIL, WARN), {@code hectares}, {@code message}.
+   * {@code rule}, {@code status} (FAIL, WARN; NOT_ASSESSED for the part of a site a rule could not assess),
+   * {@code hectares}, {@code message}.
    *
    * @param checkId one check, or null for all
    */

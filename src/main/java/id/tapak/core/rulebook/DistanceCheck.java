@@ -72,8 +72,8 @@ final class DistanceCheck {
       }
       if (access) {
         // the layers cover the area within the limit: there is none that near (farther than search_m: unknown)
-        return b.build(rule.severity().breach(), fi("Tidak ada %s dalam radius %,.0f m (maksimum %,.0f m).", what,
-            limit, limit), f("No %s within %,.0f m (maximum %,.0f m).", whatEn, limit, limit));
+        return b.build(rule.severity().breach(), fi("Tidak ada %s dalam batas %,.0f m.", what, limit),
+            f("No %s within the %,.0f m limit.", whatEn, limit));
       }
       return b.build(Status.PASS, fi("Tidak ada %s dalam radius %,.0f m.", what, search),
           f("No %s within %,.0f m.", whatEn, search));

@@ -26,6 +26,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param assessedHa hectares of the site the rule's layers cover (null when the rule reads no layer)
  * @param unassessedHa hectares of the site outside that coverage (null when the rule reads no layer)
  * @param reason why the rule was not (or only partly) assessed, null when it was assessed over the whole site
+ * @param unassessed the part of the site outside the coverage of the rule's layers (lon/lat), when partly assessed
  */
 public record Finding(
     String ruleId,
@@ -44,7 +45,8 @@ public record Finding(
     Severity severity,
     @Nullable Double assessedHa,
     @Nullable Double unassessedHa,
-    @Nullable LocalizedText reason) {
+    @Nullable LocalizedText reason,
+    @Nullable Geometry unassessed) {
 
   public Finding {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -57,12 +59,15 @@ public record Finding(
     if (conflict != null && conflict.isEmpty()) {
       conflict = null;
     }
+    if (unassessed != null && unassessed.isEmpty()) {
+      unassessed = null;
+    }
   }
 
   /** The same finding with another status and message (post-processing, e.g. the net-area warning). */
   public Finding with(Status newStatus, LocalizedText newMessage) {
     return new Finding(ruleId, title, newStatus, measured, unit, threshold, citation, confidence, subject, newMessage,
-        condition, conflict, conflictHa, severity, assessedHa, unassessedHa, reason);
+        condition, conflict, conflictHa, severity, assessedHa, unassessedHa, reason, unassessed);
   }
 
   /** A finding builder seeded from the rule, so evaluators only set what they measured. */
@@ -83,6 +88,7 @@ public record Finding(
     private @Nullable Double assessedHa;
     private @Nullable Double unassessedHa;
     private @Nullable LocalizedText reason;
+    private @Nullable Geometry unassessed;
 
     Builder(Rule rule) {
       this.rule = rule;
@@ -122,6 +128,21 @@ public record Finding(
       return this;
     }
 
+    /**
+     * Hectares assessed and not, from the coverage of the rule's layers; when more than {@code toleranceHa} is not
+     * covered, also the reason and the uncovered part of the site.
+     */
+    Builder assessed(CheckContext.Assessment a, CheckContext ctx, double toleranceHa) {
+      assessed(a.coveredHa(), a.unassessedHa());
+      if (!a.whole(toleranceHa)) {
+        this.reason = a.reason(ctx);
+        this.unassessed = a.coveredHa() <= 0 ? ctx.site
+            : org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(ctx.site, a.covered(),
+                org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE);
+      }
+      return this;
+    }
+
     public Builder reason(@Nullable LocalizedText r) {
       this.reason = r;
       return this;
@@ -135,7 +156,7 @@ public record Finding(
     public Finding build(Status status, String id, String en) {
       return new Finding(rule.id(), rule.title(), status, measured, unit, threshold, rule.citation(),
           rule.confidence(), subject, LocalizedText.of(id, en), condition, conflict, conflictHa, rule.severity(),
-          assessedHa, unassessedHa, reason);
+          assessedHa, unassessedHa, reason, unassessed);
     }
 
     /** A NOT_ASSESSED finding whose message is its reason. */

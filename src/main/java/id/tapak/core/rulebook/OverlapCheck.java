@@ -55,7 +55,7 @@ final class OverlapCheck {
     CheckContext.Assessment a = ctx.assess(layers);
     double tolerance = ctx.tolerance(rule);
     boolean whole = a.whole(tolerance);
-    b.assessed(a.coveredHa(), a.unassessedHa()).reason(whole ? null : a.reason(ctx));
+    b.assessed(a, ctx, tolerance);
     String layerNames = String.join(", ", layers.stream().map(l -> l.spec().title().en()).distinct().toList());
     String layerNamesId = String.join(", ", layers.stream().map(l -> l.spec().title().id()).distinct().toList());
     if (ha > max + tolerance) {

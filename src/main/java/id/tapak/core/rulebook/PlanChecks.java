@@ -32,7 +32,7 @@ final class PlanChecks {
     Geometry outside = plan.outside(a.covered());
     double outHa = GeodesicMeasure.hectares(outside);
     double share = a.coveredHa() <= 0 ? 0 : Math.max(0, 100.0 * (a.coveredHa() - outHa) / a.coveredHa());
-    b.measured(round(share, 2), "%").conflict(outside, round(outHa, 4)).assessed(a.coveredHa(), a.unassessedHa());
+    b.measured(round(share, 2), "%").conflict(outside, round(outHa, 4)).assessed(a, ctx, ctx.tolerance(rule));
     String zone = plan.role() == id.tapak.core.model.LayerRole.DETAIL_PLAN ? "zona KPI RDTR" : "KPI RTRW";
     String zoneEn = plan.role() == id.tapak.core.model.LayerRole.DETAIL_PLAN ? "the detail plan's KPI zone"
         : "the spatial plan's KPI";
@@ -44,7 +44,6 @@ final class PlanChecks {
     String ofEn = partial ? f(" of the %.2f ha the plan covers", a.coveredHa()) : "";
     String rest = partial ? "; " + a.reason(ctx).id() + ", tidak dinilai" : "";
     String restEn = partial ? "; " + a.reason(ctx).en() + ", not assessed" : "";
-    b.reason(partial ? a.reason(ctx) : null);
     double tolerance = ctx.tolerance(rule);
     if (outHa > tolerance && !(min < 100 && share >= min)) {
       return b.build(rule.severity().breach(), fi("%.2f%% tapak%s%s di dalam %s; %.4f ha di luar KPI%s.", share,
@@ -228,7 +227,7 @@ final class PlanChecks {
     if (a == null) {
       b.assessed(0, ctx.siteHa).reason(probe.pendingReason());
     } else {
-      b.assessed(a.coveredHa(), a.unassessedHa()).reason(assessed ? null : a.reason(ctx));
+      b.assessed(a, ctx, ctx.tolerance(rule));
       Geometry outside = PlanOverlay.of(ctx, rule.classes()).outside(a.covered());
       double outHa = GeodesicMeasure.hectares(outside);
       double share = 100.0 * (a.coveredHa() - outHa) / ctx.siteHa;

@@ -147,6 +147,11 @@ public final class ReportWriter {
       number(g, "unassessedHa", f.unassessedHa());
     }
     text(g, "reason", f.reason());
+    if (f.unassessed() != null) {
+      // the part of the site the rule's layers do not cover: shown grey on maps, never as a conflict
+      g.writeName("unassessed");
+      GeoJson.write(f.unassessed(), g, DECIMALS);
+    }
     if (f.condition() != null) {
       text(g, "condition", f.condition());
     }
@@ -191,7 +196,10 @@ public final class ReportWriter {
     };
   }
 
-  /** A FeatureCollection: the site (styled by verdict) and each finding's conflict geometry (styled by status). */
+  /**
+   * A FeatureCollection: the site (styled by verdict), each finding's conflict geometry (styled by status) and each
+   * part of the site a rule could not assess (role {@code not_assessed}, grey).
+   */
   public static byte[] geoJson(ConformityReport r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -229,6 +237,25 @@ public final class ReportWriter {
       g.writeEndObject();
       g.writeEndObject();
       for (Finding f : r.findings()) {
+        if (f.unassessed() != null) {
+          g.writeStartObject();
+          g.writeStringProperty("type", "Feature");
+          g.writeStringProperty("id", r.id() + "-" + f.ruleId() + "-not-assessed");
+          g.writeName("geometry");
+          GeoJson.write(f.unassessed(), g, DECIMALS);
+          g.writeName("properties");
+          g.writeStartObject();
+          g.writeStringProperty("check_id", r.id());
+          g.writeStringProperty("role", "not_assessed");
+          g.writeStringProperty("rule", f.ruleId());
+          g.writeStringProperty("status", Status.NOT_ASSESSED.name());
+          number(g, "hectares", f.unassessedHa());
+          g.writeStringProperty("message", f.reason() == null ? f.message().en() : f.reason().en());
+          g.writeStringProperty("pesan", f.reason() == null ? f.message().id() : f.reason().id());
+          style(g, Status.NOT_ASSESSED.name(), 0.3);
+          g.writeEndObject();
+          g.writeEndObject();
+        }
         if (f.conflict() == null) {
           continue;
         }

@@ -69,7 +69,7 @@ final class SetbackCheck {
     }
     CheckContext.Assessment a = ctx.assess(layers);
     boolean whole = a.whole(0.001);
-    b.assessed(a.coveredHa(), a.unassessedHa()).reason(whole ? null : a.reason(ctx));
+    b.assessed(a, ctx, 0.001);
     if (breaches.isEmpty()) {
       b.measured(0, "ha");
       if (!whole) {

@@ -5,6 +5,7 @@ import id.tapak.core.rulebook.CheckFeatures;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.Finding;
 import id.tapak.core.rulebook.ReportWriter;
+import id.tapak.core.rulebook.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,16 @@ public final class SqliteCheckStore implements CheckStore, CheckFeatures {
       try (PreparedStatement ps = db.prepareStatement("INSERT INTO conflicts (check_id, rule, status, hectares, "
           + "message, geom) VALUES (?,?,?,?,?,?)")) {
         for (Finding f : r.findings()) {
+          if (f.unassessed() != null) {
+            // the part of the site this rule could not assess: a WMS check_conflicts feature of its own (grey)
+            ps.setString(1, r.id());
+            ps.setString(2, f.ruleId());
+            ps.setString(3, Status.NOT_ASSESSED.name());
+            ps.setObject(4, f.unassessedHa());
+            ps.setString(5, f.reason() == null ? f.message().en() : f.reason().en());
+            ps.setBytes(6, wkb.write(f.unassessed()));
+            ps.addBatch();
+          }
           if (f.conflict() == null) {
             continue;
           }

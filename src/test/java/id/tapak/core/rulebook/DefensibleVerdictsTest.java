@@ -148,6 +148,9 @@ class DefensibleVerdictsTest {
     Finding kpi = finding(r, "kpi-allocation");
     near(10.729541935276986, kpi.assessedHa(), 0.01, "assessed ha (inside the plan)");
     near(98.9027194993496 - 10.729541935276986, kpi.unassessedHa(), 0.01, "unassessed ha (outside the plan)");
+    // the unassessed part itself, for maps (GeoJSON report, WMS check_conflicts in grey)
+    near(kpi.unassessedHa(), id.tapak.core.geo.GeodesicMeasure.hectares(kpi.unassessed()), 0.01, "unassessed geometry");
+    assertTrue(new String(ReportWriter.geoJson(r), StandardCharsets.UTF_8).contains("\"role\":\"not_assessed\""));
     // the covered part is not KPI: that part, and only that part, is outside KPI
     assertEquals(Status.FAIL, kpi.status(), kpi.message().en());
     near(10.729541935276986, kpi.conflictHa(), 0.01, "outside-KPI ha");

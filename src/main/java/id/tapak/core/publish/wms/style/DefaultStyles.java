@@ -61,11 +61,16 @@ public final class DefaultStyles {
             rgb(90, 90, 90), 2f))));
   }
 
-  /** Conflict geometries (outside KPI, LP2B overlap, setback breach) coloured by status. */
+  /**
+   * Conflict geometries (outside KPI, LP2B overlap, setback breach) coloured by status, and the parts of sites a rule
+   * could not assess (status NOT_ASSESSED) in grey.
+   */
   public static Style checkConflicts() {
     return new Style(Style.DEFAULT, "Konflik / Conflicts", List.of(
         poly("Gagal / Fail", eq("status", "FAIL"), rgba(220, 0, 0, 150), rgb(140, 0, 0), 1.5f),
-        poly("Peringatan / Warning", eq("status", "WARN"), rgba(255, 140, 0, 140), rgb(170, 90, 0), 1.5f)));
+        poly("Peringatan / Warning", eq("status", "WARN"), rgba(255, 140, 0, 140), rgb(170, 90, 0), 1.5f),
+        poly("Tidak dapat dinilai / Not assessed", eq("status", "NOT_ASSESSED"), rgba(150, 150, 150, 90),
+            rgb(90, 90, 90), 1f)));
   }
 
   private static List<StyleRule> estates(LayerRole role, FieldMapping f) {
