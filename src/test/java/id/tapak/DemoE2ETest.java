@@ -58,11 +58,18 @@ class DemoE2ETest {
     HttpResponse<String> r = get("/api/layers");
     assertEquals(200, r.statusCode(), r.body());
     Set<String> roles = new TreeSet<>();
+    Map<String, String> coverage = new TreeMap<>();
     for (JsonNode l : JSON.readTree(r.body()).get("layers")) {
       roles.add(l.get("role").asString());
       assertTrue(l.get("featureCount").asInt() > 0, l.get("id").asString() + " is empty");
+      coverage.put(l.get("id").asString(), l.get("coverage").get("kind").asString());
+      assertTrue(l.get("flags").isArray() && l.get("flags").isEmpty(), l.toString());
     }
     assertTrue(roles.containsAll(ROLES), "roles present: " + roles + ", needed: " + ROLES);
+    // the demo declares what its layers cover: the plan by its polygons, LP2B by kabupaten codes, roads unknown
+    assertEquals("features", coverage.get("rtrw_pola_ruang"));
+    assertEquals("area", coverage.get("lp2b"));
+    assertEquals("unknown", coverage.get("roads"));
   }
 
   @Test

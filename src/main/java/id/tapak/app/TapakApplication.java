@@ -37,6 +37,9 @@ public class TapakApplication {
       LOG.info("rulebook {} with {} rules from {}", rulebook.id(), rulebook.rules().size(),
           RulebookLoader.rulebookPath(catalog));
       WmsLayers.checkStyles(catalog);
+      for (String w : id.tapak.core.rulebook.LayerFlags.warnings(catalog, rulebook)) {
+        LOG.warn(w);
+      }
     } catch (ProjectFileException | RulebookException e) {
       System.err.println("tapak: " + e.getMessage());
       System.exit(2);

@@ -26,11 +26,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tapak audit}: checks every estate of a layer (or of a file) against the rulebook and writes one row per
- * estate and rule, as CSV or GeoJSON (by the output's extension). An estate is never counted as overlapping itself.
- * Estates carry no IKM or composition data, so those rules report what is missing.
+ * {@code tapak audit}: checks every estate of a layer (or every site of a file, e.g. KKPR permits with
+ * {@code --kind industrial-company}) against the rulebook and writes one row per site and rule, as CSV or GeoJSON (by
+ * the output's extension). An estate is never counted as overlapping itself. Progress goes to stderr; the summary
+ * (verdicts, and the KPI rule's "outside KPI" apart from "outside the plan") to stdout. Exit 0 when every site is
+ * CONFORM, 1 when any is NOT_CONFORM or CONDITIONAL, 3 when the rest are INCOMPLETE, 2 bad input, 4 internal error.
  */
-@Command(name = "audit", description = "Audit semua kawasan / check every estate and write one row per estate and rule")
+@Command(name = "audit", mixinStandardHelpOptions = true,
+    description = "Audit semua kawasan / check every estate (or every site of a file) and write one row per site and rule",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:every site CONFORM", "1:any NOT_CONFORM or CONDITIONAL", "2:bad input",
+        "3:no NOT_CONFORM, but some INCOMPLETE", "4:internal error"})
 final class AuditCommand implements Callable<Integer> {
 
   @Option(names = "--project", defaultValue = "layers/tapak.yml", description = "project file (default: ${DEFAULT-VALUE})")
@@ -50,6 +56,17 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output FILE.csv or FILE.geojson")
   Path out;
 
+  @Option(names = "--kind", defaultValue = "new", description = "what each site is: new, expansion, sentra-ikm or "
+      + "industrial-company (e.g. for a file of KKPR permits of factories; default: ${DEFAULT-VALUE})")
+  String kind;
+
+  @Option(names = "--name-field", description = "attribute holding each site's name (e.g. Nama_Usaha in the West "
+      + "Java KKPR permits); default: the layer's fields.name, else nama or name")
+  String nameField;
+
+  @Option(names = "--quiet", description = "no progress on stderr")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -58,9 +75,22 @@ final class AuditCommand implements Callable<Integer> {
       System.err.println("tapak: --out must end in .csv or .geojson");
       return 2;
     }
+    Proposal.Kind k = Proposal.Kind.parse(kind);
+    if (k == null) {
+      System.err.println("tapak: --kind must be new, expansion, sentra-ikm or industrial-company, got '" + kind + "'");
+      return TapakCommand.BAD_INPUT;
+    }
     Catalog catalog = CatalogLoader.load(project);
     ConformityEngine engine = new ConformityEngine(catalog, RulebookLoader.forCatalog(catalog));
     Layer layer = estates(catalog);
+    if (nameField != null && !layer.fieldNames().contains(nameField)) {
+      System.err.println("tapak: --name-field: no attribute '" + nameField + "' in " + layer.id() + " (attributes: "
+          + String.join(", ", layer.fieldNames()) + ")");
+      return TapakCommand.BAD_INPUT;
+    }
+    java.util.Map<String, Integer> verdicts = new java.util.TreeMap<>();
+    java.util.Map<String, Integer> kpi = new java.util.TreeMap<>();
+    int total = layer.features().size();
     List<AuditRows.Row> rows = new ArrayList<>();
     int checked = 0;
     int skipped = 0;
@@ -71,10 +101,17 @@ final class AuditCommand implements Callable<Integer> {
         continue;
       }
       String estateName = nameOf(layer, f);
-      Proposal p = new Proposal(estateName, Proposal.Kind.NEW, null, f.geometry(), List.of(), null, null, null, null,
-          layer.id() + "/" + f.id(), List.of());
+      // an estate is never counted against itself; a company site is not an estate
+      String own = k.estate() ? layer.id() + "/" + f.id() : null;
+      Proposal p = new Proposal(estateName, k, null, f.geometry(), List.of(), null, null, null, null, own, List.of());
       ConformityReport r = engine.check(p, layer.id() + "-" + f.id());
       checked++;
+      verdicts.merge(r.verdict().name(), 1, Integer::sum);
+      r.finding("kpi-allocation").ifPresent(fd -> kpi.merge(fd.status().name(), 1, Integer::sum));
+      if (!quiet && (checked % 25 == 0 || checked == total)) {
+        System.err.printf("audit: %d/%d sites checked (%d s)%n", checked, total,
+            (System.nanoTime() - t0) / 1_000_000_000L);
+      }
       for (Finding fd : r.findings()) {
         rows.add(new AuditRows.Row(f.id(), estateName, r.verdict().name(), r.siteHa(), fd,
             fd.conflict() != null ? fd.conflict() : f.geometry()));
@@ -86,9 +123,20 @@ final class AuditCommand implements Callable<Integer> {
       AuditRows.writeGeoJson(rows, out);
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.printf("%d estates checked (%d without a polygon skipped), %d rows written to %s in %d ms%n", checked,
-        skipped, rows.size(), out, ms);
-    return 0;
+    System.out.printf("%d sites checked as %s (%d without a polygon skipped), %d rows written to %s in %d ms%n",
+        checked, k.wireName(), skipped, rows.size(), out, ms);
+    System.out.println("verdicts: " + verdicts);
+    if (!kpi.isEmpty()) {
+      System.out.printf("kpi-allocation: %d outside KPI (FAIL), %d outside the plan's coverage or without KPI class "
+          + "(NOT_ASSESSED), %d inside KPI (PASS), %d other %s%n", kpi.getOrDefault("FAIL", 0),
+          kpi.getOrDefault("NOT_ASSESSED", 0), kpi.getOrDefault("PASS", 0), kpi.values().stream()
+              .mapToInt(Integer::intValue).sum() - kpi.getOrDefault("FAIL", 0) - kpi.getOrDefault("NOT_ASSESSED", 0)
+              - kpi.getOrDefault("PASS", 0), kpi);
+    }
+    if (verdicts.getOrDefault("NOT_CONFORM", 0) + verdicts.getOrDefault("CONDITIONAL", 0) > 0) {
+      return TapakCommand.NOT_CONFORM;
+    }
+    return verdicts.getOrDefault("INCOMPLETE", 0) > 0 ? TapakCommand.INCOMPLETE : TapakCommand.OK;
   }
 
   private Layer estates(Catalog catalog) {
@@ -112,8 +160,8 @@ final class AuditCommand implements Callable<Integer> {
     return es.get(0);
   }
 
-  private static String nameOf(Layer l, Feature f) {
-    String n = f.text(l.spec().fields().name());
+  private String nameOf(Layer l, Feature f) {
+    String n = f.text(nameField != null ? nameField : l.spec().fields().name());
     if (n == null) {
       n = f.text("nama") != null ? f.text("nama") : f.text("name");
     }

@@ -35,7 +35,7 @@ final class AuditRows {
   record Row(String estateId, String estate, String verdict, double siteHa, Finding finding, Geometry geometry) {}
 
   static final String HEADER = "estate_id,estate,verdict,site_ha,rule,status,measured,unit,threshold,conflict_ha,"
-      + "citation,confidence,subject,message_id,message_en";
+      + "citation,confidence,subject,message_id,message_en,assessed_ha,unassessed_ha,reason_en";
 
   static void writeCsv(List<Row> rows, Path out) throws IOException {
     if (out.toAbsolutePath().getParent() != null) {
@@ -48,7 +48,8 @@ final class AuditRows {
         Finding f = r.finding();
         String[] cells = {r.estateId(), r.estate(), r.verdict(), num(r.siteHa()), f.ruleId(), f.status().name(),
             num(f.measured()), f.unit(), num(f.threshold()), num(f.conflictHa()), f.citation().text(),
-            f.confidence().wireName(), f.subject(), f.message().id(), f.message().en()};
+            f.confidence().wireName(), f.subject(), f.message().id(), f.message().en(), num(f.assessedHa()),
+            num(f.unassessedHa()), f.reason() == null ? null : f.reason().en()};
         for (int i = 0; i < cells.length; i++) {
           if (i > 0) {
             w.write(',');
@@ -85,6 +86,9 @@ final class AuditRows {
     p.put("conflict_ha", f.conflictHa());
     p.put("citation", f.citation().text());
     p.put("message", f.message().en());
+    p.put("assessed_ha", f.assessedHa());
+    p.put("unassessed_ha", f.unassessedHa());
+    p.put("reason", f.reason() == null ? null : f.reason().en());
     return new Feature(r.estateId() + "-" + f.ruleId(), r.geometry(), p);
   }
 

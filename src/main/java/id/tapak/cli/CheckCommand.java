@@ -9,7 +9,6 @@ import id.tapak.core.rulebook.ProposalLimits;
 import id.tapak.core.rulebook.ProposalParser;
 import id.tapak.core.rulebook.ReportWriter;
 import id.tapak.core.rulebook.RulebookLoader;
-import id.tapak.core.rulebook.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +19,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tapak check --proposal FILE}: checks one proposed site (a GeoJSON Feature or FeatureCollection, as sent to
- * {@code POST /api/checks}) and prints the report. Exit 0 CONFORM, 1 CONDITIONAL or NOT_CONFORM, 2 bad input.
+ * {@code POST /api/checks}) and prints the report. Nothing is stored, so no check id is printed. Exit 0 CONFORM,
+ * 1 CONDITIONAL or NOT_CONFORM, 2 bad input, 3 INCOMPLETE, 4 internal error.
  */
-@Command(name = "check", description = "Periksa satu tapak / check one proposed site against the rulebook")
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Periksa satu tapak / check one proposed site against the rulebook",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:CONFORM", "1:NOT_CONFORM or CONDITIONAL", "2:bad input", "3:INCOMPLETE (a rule that can fail "
+        + "was not assessed over the whole site)", "4:internal error"})
 final class CheckCommand implements Callable<Integer> {
 
   enum Format { text, json, geojson }
@@ -36,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
   Path proposal;
 
   @Option(names = "--property", description = "request property for non-GeoJSON files, e.g. --property ikm_ha=1.5 "
-      + "(name, kind, special_case, industrial_plot_ha, ikm_ha, green_space_ha, road_ha)")
+      + "(name, kind, special_case, industrial_plot_ha, ikm_ha, green_space_ha, road_ha, kbli, exception)")
   java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
 
   @Option(names = "--format", defaultValue = "text", description = "text, json or geojson (default: ${DEFAULT-VALUE})")
@@ -66,12 +70,13 @@ final class CheckCommand implements Callable<Integer> {
     var p = parser.parse(body);
     Catalog catalog = CatalogLoader.load(project);
     ConformityEngine engine = new ConformityEngine(catalog, RulebookLoader.forCatalog(catalog));
-    ConformityReport r = engine.check(p);
+    // the CLI stores nothing: the report carries no id a client could look up
+    ConformityReport r = engine.check(p, "unstored");
     switch (format) {
       case json -> System.out.println(new String(ReportWriter.json(r, null), StandardCharsets.UTF_8));
       case geojson -> System.out.println(new String(ReportWriter.geoJson(r), StandardCharsets.UTF_8));
       default -> System.out.print(ReportWriter.text(r));
     }
-    return r.verdict() == Verdict.CONFORM ? 0 : 1;
+    return TapakCommand.exitCode(r.verdict());
   }
 }

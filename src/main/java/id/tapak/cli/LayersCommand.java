@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tapak layers}: loads the project and prints one line per layer (validates the project file). */
-@Command(name = "layers", description = "Muat dan daftar layer / load and list the layers of a project file")
+@Command(name = "layers", mixinStandardHelpOptions = true, description = "Muat dan daftar layer / load and list the layers of a project file")
 final class LayersCommand implements Callable<Integer> {
 
   @Option(names = "--project", description = "project file (default: ${DEFAULT-VALUE})", defaultValue = "layers/tapak.yml")
@@ -21,10 +21,14 @@ final class LayersCommand implements Callable<Integer> {
     Catalog c = CatalogLoader.load(project);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     for (Layer l : c.layers()) {
-      System.out.printf("%-28s %-15s %-10s %6d features  %4d repaired  %s%n", l.id(), l.role(),
-          l.geometryKind().ogcName(), l.features().size(), l.repairedCount(), l.spec().title().both());
+      System.out.printf("%-28s %-15s %-10s %6d features  %4d repaired  %s; coverage: %s%n", l.id(), l.role(),
+          l.geometryKind().ogcName(), l.features().size(), l.repairedCount(), l.spec().title().both(),
+          c.coverage(l).description().en());
     }
     System.out.printf("%d layers loaded in %d ms%n", c.layers().size(), ms);
+    for (String w : id.tapak.core.rulebook.LayerFlags.warnings(c, id.tapak.core.rulebook.RulebookLoader.forCatalog(c))) {
+      System.err.println("warning: " + w);
+    }
     return 0;
   }
 }

@@ -12,14 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code tapak rules verify|list}: runs the rulebook's worked examples, or lists its rules. */
-@Command(name = "rules", description = "Aturan / the rulebook",
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Aturan / the rulebook",
     subcommands = {RulesCommand.Verify.class, RulesCommand.ListRules.class})
 final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.err.println("tapak rules: give a sub-command: verify or list");
-    return 2;
+    System.err.println("tapak rules: give a sub-command: verify or list (tapak rules --help)");
+    return TapakCommand.BAD_INPUT;
   }
 
   /** The rulebook file of a project: its {@code rulebook:} key or the default next to it. */
@@ -29,7 +29,7 @@ final class RulesCommand implements Callable<Integer> {
     return base.resolve(pf.rulebook() == null ? RulebookLoader.DEFAULT_PATH : pf.rulebook()).normalize();
   }
 
-  @Command(name = "verify", description = "Jalankan contoh spec / run the spec file's worked examples; exit 1 on a mismatch")
+  @Command(name = "verify", mixinStandardHelpOptions = true, description = "Jalankan contoh spec / run the spec file's worked examples; exit 1 on a mismatch")
   static final class Verify implements Callable<Integer> {
     @Option(names = "--project", defaultValue = "layers/tapak.yml", description = "project file (default: ${DEFAULT-VALUE})")
     Path project;
@@ -58,7 +58,26 @@ final class RulesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", description = "Daftar aturan / list the rules")
+  /** Every threshold the rule reads: the rulebook's value, or the check type's default marked as such. */
+  static String thresholds(Rule r) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (var p : r.check().params().values()) {
+      var t = r.thresholds().get(p.name());
+      if (t != null) {
+        out.put(p.name(), fmt(t.value()) + " " + t.unit());
+      } else if (!Double.isNaN(p.defaultValue())) {
+        out.put(p.name(), fmt(p.defaultValue()) + " " + p.unit() + " (default)");
+      }
+    }
+    r.thresholds().forEach((k, t) -> out.putIfAbsent(k, fmt(t.value()) + " " + t.unit()));
+    return String.join(", ", out.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Daftar aturan / list the rules")
   static final class ListRules implements Callable<Integer> {
     @Option(names = "--project", defaultValue = "layers/tapak.yml", description = "project file (default: ${DEFAULT-VALUE})")
     Path project;
@@ -69,6 +88,10 @@ final class RulesCommand implements Callable<Integer> {
       for (Rule r : rb.rules()) {
         System.out.printf("%-20s %-18s %-5s %-10s %s (%s)%n", r.id(), r.check().wireName(), r.severity().wireName(),
             r.confidence().wireName(), r.title().en(), r.citation().text());
+        String t = thresholds(r);
+        if (!t.isEmpty()) {
+          System.out.println("    thresholds: " + t);
+        }
       }
       return 0;
     }

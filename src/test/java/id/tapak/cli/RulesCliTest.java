@@ -19,6 +19,37 @@ class RulesCliTest {
   @TempDir
   Path tmp;
 
+  /** Rules in layers/rules/pp20-2024.yml: one audit row per estate and rule. */
+  private static final int RULES = id.tapak.core.rulebook.RulebookLoader
+      .read(java.nio.file.Path.of("layers/rules/pp20-2024.yml")).rules().size();
+
+  @Test
+  void everyCommandHasHelpAndIncompleteHasItsOwnExitCode() throws Exception {
+    for (String[] cmd : new String[][] {{"check", "--help"}, {"audit", "--help"}, {"layers", "--help"},
+        {"rules", "--help"}, {"rules", "verify", "--help"}, {"rules", "list", "--help"}}) {
+      assertEquals(0, TapakCommand.run(cmd), String.join(" ", cmd));
+    }
+    // a site 60 km east of every fixture layer's coverage: nothing there is evidence, so INCOMPLETE (3), not CONFORM
+    Path far = tmp.resolve("far.geojson");
+    Files.writeString(far, "{\"type\":\"Feature\",\"properties\":{\"ikm_ha\":1,\"industrial_plot_ha\":40},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[113.2,-7.2],[113.207,-7.2],[113.207,-7.193],"
+        + "[113.2,-7.193],[113.2,-7.2]]]}}");
+    PrintStream out = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(TapakCommand.INCOMPLETE, TapakCommand.run(new String[] {"check", "--project", PROJECT,
+          "--proposal", far.toString()}));
+    } finally {
+      System.setOut(out);
+    }
+    String text = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("INCOMPLETE (belum dapat disimpulkan)"), text);
+    assertTrue(text.contains("kpi-allocation [blocks CONFORM]: the site lies outside the coverage of layer rtrw"),
+        text);
+    assertTrue(!text.contains("check "), "the CLI stores nothing, so it prints no check id: " + text);
+  }
+
   @Test
   void checkExitsZeroOnConformAndTwoOnBadInput() {
     assertEquals(0, TapakCommand.run(new String[] {"check", "--project", PROJECT, "--proposal",
@@ -46,23 +77,24 @@ class RulesCliTest {
   @Test
   void auditWritesOneRowPerEstateAndRule() throws Exception {
     Path csv = tmp.resolve("audit.csv");
-    assertEquals(0, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--layer", "estates", "--out",
+    // kib fails the 50 ha rule, so not every estate is CONFORM: exit 1
+    assertEquals(1, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--layer", "estates", "--out",
         csv.toString()}));
     List<String> lines = Files.readAllLines(csv);
-    assertEquals(1 + 2 * 20, lines.size(), String.join("\n", lines.subList(0, 3)));
+    assertEquals(1 + 2 * RULES, lines.size(), String.join("\n", lines.subList(0, 3)));
     assertTrue(lines.get(0).startsWith("estate_id,estate,verdict"));
     // an estate never overlaps itself; the 40 ha one fails the 50 ha rule
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("kig,") && l.contains(",estate-overlap,PASS,")));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("kib,") && l.contains(",min-expanse,FAIL,")));
     Path file = tmp.resolve("file.csv");
-    assertEquals(0, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--estates",
+    assertEquals(1, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--estates",
         "src/test/resources/fixtures/rules/estates.geojson", "--out", file.toString()}));
     List<String> fileLines = Files.readAllLines(file);
-    assertEquals(1 + 2 * 20, fileLines.size());
+    assertEquals(1 + 2 * RULES, fileLines.size());
     assertTrue(fileLines.stream().anyMatch(l -> l.startsWith("kig,") && l.contains(",estate-overlap,PASS,")),
         "the same estate in the catalog is not an overlap");
     Path geo = tmp.resolve("audit.geojson");
-    assertEquals(0, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--out", geo.toString()}));
+    assertEquals(1, TapakCommand.run(new String[] {"audit", "--project", PROJECT, "--out", geo.toString()}));
     assertTrue(Files.readString(geo).startsWith("{\"type\":\"FeatureCollection\""));
   }
 

@@ -16,7 +16,9 @@ public final class Catalog {
   private final ProjectFile project;
   private final Path projectPath;
   private final Map<String, Layer> layers;
+  private final Map<String, Coverage> coverages;
 
+  /** A catalog of loaded layers; each layer's coverage is resolved here, a wrong declaration stops with one line. */
   public Catalog(ProjectFile project, Path projectPath, List<Layer> layers) {
     this.project = project;
     this.projectPath = projectPath;
@@ -25,6 +27,13 @@ public final class Catalog {
       m.put(l.id(), l);
     }
     this.layers = java.util.Collections.unmodifiableMap(m);
+    this.coverages = Map.copyOf(Coverages.resolve(projectPath, layers));
+  }
+
+  /** Where the absence of the layer's features means "nothing there"; unknown for a layer not in the catalog. */
+  public Coverage coverage(Layer layer) {
+    Coverage c = coverages.get(layer.id());
+    return c != null ? c : Coverage.unknown();
   }
 
   public ProjectFile project() {

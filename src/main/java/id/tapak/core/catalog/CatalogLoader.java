@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -118,7 +119,38 @@ public final class CatalogLoader {
       // names the layer, with the cause attached for the log
       throw new ProjectFileException(where + "key 'source': cannot read the source: " + e, e);
     }
-    return new Layer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
+    Layer layer = new Layer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
+    checkExtent(where, layer, epsg);
+    return layer;
+  }
+
+  /** Indonesia with a margin, lon/lat: Tapak's rules and proposals are Indonesian. */
+  static final Envelope INDONESIA = new Envelope(90, 146, -15, 10);
+
+  /**
+   * A layer whose extent, after its CRS, is not where that CRS can be, or not in Indonesia, was read with the wrong
+   * CRS (e.g. {@code crs: EPSG:32749} on lon/lat degrees, which puts it near 20.8 E, 85.5 S): stop with one line
+   * naming the layer, the CRS and the extent found, instead of checking sites against data in the wrong place.
+   */
+  private static void checkExtent(String where, Layer layer, int epsg) {
+    Envelope e = layer.bbox();
+    if (e.isNull()) {
+      return;
+    }
+    Envelope aou = CrsRegistry.areaOfUse(epsg);
+    boolean inAou = aou.contains(e);
+    boolean inIndonesia = INDONESIA.intersects(e);
+    if (inAou && inIndonesia) {
+      return;
+    }
+    String found = String.format(java.util.Locale.ROOT, "lon %.4f..%.4f, lat %.4f..%.4f", e.getMinX(), e.getMaxX(),
+        e.getMinY(), e.getMaxY());
+    String why = !inAou ? String.format(java.util.Locale.ROOT, "outside the area of use of EPSG:%d (lon %.0f..%.0f, "
+        + "lat %.0f..%.0f)", epsg, aou.getMinX(), aou.getMaxX(), aou.getMinY(), aou.getMaxY())
+        : "outside Indonesia (lon 90..146, lat -15..10)";
+    String key = layer.spec().source().crs() != null ? "source.crs" : "source";
+    throw new ProjectFileException(where + "key '" + key + "': read as EPSG:" + epsg + " the layer lies at " + found
+        + ", " + why + "; the data are in another CRS (lon/lat degrees are EPSG:4326): fix source.crs");
   }
 
   private static int sourceEpsg(LayerSpec spec, SourceSchema schema, String where) {

@@ -27,6 +27,7 @@ public final class Layer {
   private final int sourceEpsg;
   private final int repairedCount;
   private final int skippedCount;
+  private final @org.jspecify.annotations.Nullable String geometryQuality;
 
   Layer(LayerSpec spec, List<Feature> features, List<String> fieldNames, int sourceEpsg, int repairedCount,
       int skippedCount) {
@@ -39,7 +40,12 @@ public final class Layer {
     Map<String, Feature> ids = new HashMap<>();
     Envelope env = new Envelope();
     GeometryKind kind = null;
+    java.util.Set<String> quality = new java.util.TreeSet<>();
     for (Feature f : this.features) {
+      String q = f.text("geometry_quality");
+      if (q != null && !q.isBlank() && quality.size() < 8) {
+        quality.add(q.trim());
+      }
       ids.putIfAbsent(f.id(), f);
       env.expandToInclude(f.geometry().getEnvelopeInternal());
       GeometryKind k = GeometryKind.of(f.geometry());
@@ -49,6 +55,21 @@ public final class Layer {
     this.bbox = env;
     this.geometryKind = kind == null ? GeometryKind.MIXED : kind;
     this.index = new LayerIndex(this.features);
+    this.geometryQuality = spec.geometryQuality() != null ? spec.geometryQuality()
+        : quality.isEmpty() ? null : String.join(", ", quality);
+  }
+
+  /**
+   * How the geometry was made: the spec's {@code geometryQuality}, else the distinct values of the features'
+   * {@code geometry_quality} attribute (e.g. "schematic"), else null (unknown).
+   */
+  public @org.jspecify.annotations.Nullable String geometryQuality() {
+    return geometryQuality;
+  }
+
+  /** True when any of the layer's geometry is declared schematic. */
+  public boolean schematic() {
+    return geometryQuality != null && geometryQuality.toLowerCase(java.util.Locale.ROOT).contains("schemati");
   }
 
   /** Builds a layer from features already in EPSG:4326; for tests and derived layers (check results). */

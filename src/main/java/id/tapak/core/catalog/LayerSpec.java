@@ -18,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param description abstract shown in catalogs (optional)
  * @param attribution source and licence line shown with the layer (optional)
  * @param style path to an SLD 1.0 file with named styles, relative to the project file (optional)
+ * @param coverage where the absence of a feature means "nothing there" (optional; default: the union of the
+ *     polygons for spatial-plan and detail-plan, unknown for every other role), see {@link CoverageSpec}
+ * @param regulation the regulation a plan layer represents, e.g. "Perda Kab. Gresik 8/2011 RTRW 2010-2030"
+ *     (optional, shown in every report that used the layer)
+ * @param date the date or version of the data, e.g. "2025-11-09" (optional, shown in reports)
+ * @param geometryQuality how the geometry was made: survey, official, derived, schematic… (optional; when absent
+ *     the features' {@code geometry_quality} attribute is reported)
  */
 public record LayerSpec(
     String id,
@@ -27,7 +34,11 @@ public record LayerSpec(
     @Nullable FieldMapping fields,
     @Nullable String description,
     @Nullable String attribution,
-    @Nullable String style) {
+    @Nullable String style,
+    @Nullable CoverageSpec coverage,
+    @Nullable String regulation,
+    @Nullable String date,
+    @Nullable String geometryQuality) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -42,6 +53,21 @@ public record LayerSpec(
     if (fields == null) {
       fields = FieldMapping.NONE;
     }
+  }
+
+  /** A layer without coverage, regulation, date or quality keys. */
+  public LayerSpec(String id, LocalizedText title, LayerRole role, SourceSpec source, @Nullable FieldMapping fields,
+      @Nullable String description, @Nullable String attribution, @Nullable String style) {
+    this(id, title, role, source, fields, description, attribution, style, null, null, null, null);
+  }
+
+  /** The declared coverage, or the role's default: features for complete covers, unknown otherwise. */
+  public CoverageSpec coverageOrDefault() {
+    if (coverage != null) {
+      return coverage;
+    }
+    return role == LayerRole.SPATIAL_PLAN || role == LayerRole.DETAIL_PLAN ? CoverageSpec.FEATURES
+        : CoverageSpec.UNKNOWN;
   }
 
   /** The attribute mapping, never null. */

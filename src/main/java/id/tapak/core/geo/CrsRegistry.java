@@ -117,6 +117,27 @@ public final class CrsRegistry {
     return epsg == WGS84 || epsg == 4755;
   }
 
+  /**
+   * Where a supported CRS can be, in lon/lat degrees (with a margin: 3 degrees of longitude around a UTM zone, 10
+   * degrees of latitude across the equator, since Indonesian data use the south zones slightly north of it too).
+   */
+  public static org.locationtech.jts.geom.Envelope areaOfUse(int epsg) {
+    if (epsg >= 32601 && epsg <= 32660 || epsg >= 32701 && epsg <= 32760) {
+      int zone = epsg % 100;
+      double west = -180 + 6 * (zone - 1);
+      boolean south = epsg >= 32701;
+      return new org.locationtech.jts.geom.Envelope(west - 3, west + 9, south ? -80 : -10, south ? 10 : 84);
+    }
+    if (epsg >= 23830 && epsg <= 23845) {
+      // DGN95 / Indonesia TM-3 zones: Indonesia with a margin
+      return new org.locationtech.jts.geom.Envelope(90, 146, -15, 10);
+    }
+    if (epsg == WEB_MERCATOR) {
+      return new org.locationtech.jts.geom.Envelope(-180, 180, -85.06, 85.06);
+    }
+    return new org.locationtech.jts.geom.Envelope(-180, 180, -90, 90);
+  }
+
   /** The UTM zone (EPSG:327xx south / 326xx north) whose central meridian is nearest to a WGS84 position. */
   public static int utmZoneFor(double lon, double lat) {
     int zone = (int) Math.floor((lon + 180) / 6) + 1;

@@ -1,6 +1,7 @@
 package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Coverage;
 import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.geo.CrsRegistry;
@@ -8,6 +9,7 @@ import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.geo.GeometryTransform;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
+import id.tapak.core.model.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,9 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * What every evaluator of one check needs: the proposal, the catalog, the site in lon/lat and in its UTM zone (for
@@ -33,6 +38,8 @@ final class CheckContext {
   private final GeometryTransform toUtm;
   private final GeometryTransform toWgs;
   private @Nullable Geometry siteUtm;
+  /** Every layer an evaluator read, in first-use order: the report's "data used". */
+  final java.util.Set<Layer> used = new java.util.LinkedHashSet<>();
 
   CheckContext(Proposal proposal, Catalog catalog) {
     this.proposal = proposal;
@@ -62,20 +69,132 @@ final class CheckContext {
     return siteUtm;
   }
 
-  /** Loaded layers of any of the roles, in rule-role then project order. */
+  /** Loaded layers of any of the roles, in rule-role then project order; recorded as used. */
   List<Layer> layers(List<LayerRole> roles) {
     List<Layer> out = new ArrayList<>();
     for (LayerRole r : roles) {
       out.addAll(catalog.layers(r));
     }
+    used.addAll(out);
     return out;
   }
 
   /** "no layer with role farmland or protected is loaded" in both languages. */
-  static String[] missing(List<LayerRole> roles) {
+  static LocalizedText missing(List<LayerRole> roles) {
     String names = String.join(" / ", roles.stream().map(LayerRole::wireName).toList());
-    return new String[] {"tidak ada layer dengan peran " + names + " yang dimuat; aturan tidak dapat dinilai",
-        "no layer with role " + names + " is loaded; the rule cannot be evaluated"};
+    return LocalizedText.of("tidak ada layer dengan peran " + names + " yang dimuat; aturan tidak dapat dinilai",
+        "no layer with role " + names + " is loaded; the rule cannot be assessed");
+  }
+
+  /**
+   * The part of the site the layers' coverage speaks for.
+   *
+   * @param covered the covered part of the site, lon/lat (possibly empty)
+   * @param coveredHa its geodesic hectares
+   * @param unassessedHa hectares of the site outside every layer's coverage
+   * @param layers the layers asked
+   */
+  record Assessment(Geometry covered, double coveredHa, double unassessedHa, List<Layer> layers) {
+    boolean whole(double toleranceHa) {
+      return unassessedHa <= toleranceHa;
+    }
+
+    /** Why the part outside coverage was not assessed, naming each layer (what each covers is in "data used"). */
+    LocalizedText reason(CheckContext ctx) {
+      String ls = String.join(", ", layers.stream().map(Layer::id).distinct().toList());
+      if (coveredHa <= 0) {
+        return LocalizedText.of("tapak di luar cakupan layer " + ls + "; ketiadaan objek di sana bukan bukti",
+            "the site lies outside the coverage of layer " + ls + "; no feature there is no evidence");
+      }
+      return LocalizedText.of(PlanChecks.fi("%.2f ha dari %.2f ha tapak di luar cakupan layer %s", unassessedHa,
+          coveredHa + unassessedHa, ls), PlanChecks.f("%.2f ha of the %.2f ha site lie outside the coverage of layer %s",
+          unassessedHa, coveredHa + unassessedHa, ls));
+    }
+  }
+
+  /** The union of polygonal pieces, an empty polygon when there are none. */
+  Geometry union(List<Geometry> pieces) {
+    return pieces.isEmpty() ? site.getFactory().createPolygon() : pieces.size() == 1 ? pieces.get(0)
+        : OverlayNGRobust.union(site.getFactory().buildGeometry(pieces));
+  }
+
+  /**
+   * The part of the site covered by the features of these layers that {@code keep} accepts: geometry (lon/lat),
+   * geodesic hectares and the features' names in first-seen order.
+   */
+  record Overlap(Geometry geometry, double ha, java.util.Set<String> names) {}
+
+  Overlap overlap(List<Layer> layers, java.util.function.BiPredicate<Layer, Feature> keep) {
+    List<Geometry> pieces = new ArrayList<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (Layer l : layers) {
+      for (Feature f : l.index().intersecting(site)) {
+        if (!keep.test(l, f)) {
+          continue;
+        }
+        Geometry piece = OverlayNGRobust.overlay(site, f.geometry(), OverlayNG.INTERSECTION);
+        if (!piece.isEmpty() && piece.getDimension() == 2) {
+          pieces.add(piece);
+          names.add(name(l, f));
+        }
+      }
+    }
+    Geometry all = union(pieces);
+    return new Overlap(all, pieces.isEmpty() ? 0 : GeodesicMeasure.hectares(all), names);
+  }
+
+  /** Which part of the site the coverage of these layers speaks for (union over the layers). */
+  Assessment assess(List<Layer> layers) {
+    return assess(layers, site, siteHa);
+  }
+
+  /**
+   * Which part of {@code target} (the site, or the area within a distance of it) the coverage of these layers speaks
+   * for; hectares are of {@code target}.
+   */
+  Assessment assess(List<Layer> layers, Geometry target, double targetHa) {
+    used.addAll(layers);
+    List<Geometry> parts = new ArrayList<>();
+    for (Layer l : layers) {
+      Coverage c = catalog.coverage(l);
+      switch (c.kind()) {
+        case UNKNOWN -> { }
+        case AREA -> {
+          if (c.covers(target)) {
+            return new Assessment(target, targetHa, 0, layers);
+          }
+          if (c.intersects(target)) {
+            parts.add(OverlayNGRobust.overlay(target, c.area(), OverlayNG.INTERSECTION));
+          }
+        }
+        case FEATURES -> {
+          for (Feature f : l.index().intersecting(target)) {
+            if (f.geometry() instanceof Polygonal) {
+              parts.add(OverlayNGRobust.overlay(target, f.geometry(), OverlayNG.INTERSECTION));
+            }
+          }
+        }
+      }
+    }
+    Geometry covered = union(parts.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList());
+    double ha = Math.min(targetHa, GeodesicMeasure.hectares(covered));
+    return new Assessment(covered, ha, Math.max(0, targetHa - ha), layers);
+  }
+
+  /** The site's envelope grown by {@code metres}, as a polygon in lon/lat (the area a distance rule speaks of). */
+  Geometry aroundPolygon(double metres) {
+    return site.getFactory().toGeometry(around(metres));
+  }
+
+  /**
+   * The sliver tolerance of a rule in hectares: its {@code tolerance_ha}, or its {@code tolerance_share} (%) of the
+   * site when that is larger; 0.001 ha when the rule has neither.
+   */
+  double tolerance(Rule rule) {
+    double abs = rule.check().params().containsKey("tolerance_ha") ? rule.threshold("tolerance_ha") : 0.001;
+    double rel = rule.check().params().containsKey("tolerance_share")
+        ? rule.threshold("tolerance_share") / 100.0 * siteHa : 0;
+    return Math.max(abs, rel);
   }
 
   /** The class attribute of a feature as its layer defines it (plan class, road class, water class), or null. */
@@ -87,6 +206,19 @@ final class CheckContext {
       case WATER -> f.text(m.waterClass());
       default -> null;
     };
+  }
+
+  /** True when some feature of the layer has one of the classes (a plan layer without KPI cannot judge KPI). */
+  static boolean hasClass(Layer layer, List<String> classes) {
+    if (classes.isEmpty() || !classified(layer)) {
+      return true;
+    }
+    for (Feature f : layer.features()) {
+      if (matches(className(layer, f), classes)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the layer's role has a class attribute that rules filter on. */

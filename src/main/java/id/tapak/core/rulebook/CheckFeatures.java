@@ -12,7 +12,7 @@ public interface CheckFeatures {
 
   /**
    * Sites of stored checks, EPSG:4326 lon/lat. Properties: {@code check_id}, {@code name}, {@code verdict}
-   * (CONFORM, CONDITIONAL, NOT_CONFORM), {@code area_ha}.
+   * (CONFORM, CONDITIONAL, NOT_CONFORM, INCOMPLETE), {@code area_ha}.
    *
    * @param checkId one check, or null for all
    */
@@ -20,7 +20,8 @@ public interface CheckFeatures {
 
   /**
    * Conflict geometries of stored checks (outside KPI, LP2B overlap, setback breach…). Properties: {@code check_id},
-   * {@code rule}, {@code status} (FAIL, WARN), {@code hectares}, {@code message}.
+   * {@code rule}, {@code status} (FAIL, WARN; NOT_ASSESSED for the part of a site a rule could not assess),
+   * {@code hectares}, {@code message}.
    *
    * @param checkId one check, or null for all
    */

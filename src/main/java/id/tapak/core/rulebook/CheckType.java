@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  */
 public enum CheckType {
   /** Site inside the spatial plan's industrial allocation (KPI), or the detail plan's industrial zone. */
-  KPI_ALLOCATION("kpi-allocation", p("min_share", "%", 100), p("tolerance_ha", "ha", 0.001)),
+  KPI_ALLOCATION("kpi-allocation", p("min_share", "%", 100), p("tolerance_ha", "ha", 0.001),
+      p("tolerance_share", "%", 0.2)),
   /** Minimum area in one expanse (hamparan), parts closer than the gap tolerance counted as one. */
   MIN_EXPANSE("min-expanse", p("min_ha", "ha", 50), p("gap_tolerance_m", "m", 30)),
   /** IKM land provided (the Art. 59 obligation), lying inside the estate. */
@@ -28,13 +29,24 @@ public enum CheckType {
   COMPOSITION("composition", p("max_best", "%", Double.NaN), p("max_ok", "%", Double.NaN),
       p("min_ok", "%", Double.NaN), p("min_best", "%", Double.NaN)),
   /** Overlap with features of the rule's roles (and matching spatial-plan classes) is forbidden. */
-  FORBIDDEN_OVERLAP("forbidden-overlap", p("max_ha", "ha", 0), p("tolerance_ha", "ha", 0.001)),
+  FORBIDDEN_OVERLAP("forbidden-overlap", p("max_ha", "ha", 0), p("tolerance_ha", "ha", 0.001),
+      p("tolerance_share", "%", 0.2)),
   /** Setback (sempadan) from water features by class; each threshold key is a water class, unit m. */
   SETBACK("setback", p("default", "m", 50)),
   /** The nearest feature of the rule's roles and classes must be within a distance. */
   ACCESS("access", p("max_m", "m", 5000), p("search_m", "m", 100000)),
   /** The nearest feature of the rule's roles and classes must be at least a distance away. */
   SEPARATION("separation", p("min_m", "m", 2000)),
+  /**
+   * Linear, areal and point features of the rule's roles inside the site (roads, railways, gas pipelines, rivers):
+   * length inside, name and class; a right-of-way wider than 0 m makes a crossing a WARN.
+   */
+  CROSSING("crossing", p("row_m", "m", 0)),
+  /**
+   * One industrial company's site (PP 20/2024 Art. 62, 63(3)): inside an operating estate, or outside with an Art. 62
+   * exception; whether the kabupaten/kota has an operating estate is read from the loaded layers.
+   */
+  COMPANY_LOCATION("company-location", p("tolerance_ha", "ha", 0.01), p("tolerance_share", "%", 0.5)),
   /** Reports which administrative areas and priority regions the site lies in (information). */
   LOCATION("location");
 

@@ -1,6 +1,10 @@
 package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.LayerSpec;
+import id.tapak.core.geo.GeodesicMeasure;
+import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -14,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Evaluates a proposal against every rule of a rulebook over a catalog and returns the report. Pure: it reads the
  * immutable catalog and writes nothing, so one engine serves all threads. Each rule is dispatched by an exhaustive
- * switch over {@link CheckType}; a rule whose evaluation throws (bad layer data) becomes a conditional WARN saying
- * so, never a silent PASS and never a failed request.
+ * switch over {@link CheckType}; a rule whose evaluation throws (bad layer data) becomes NOT_ASSESSED saying so,
+ * never a silent PASS and never a failed request. The report also names every layer used and the net area.
  */
 public final class ConformityEngine {
 
@@ -50,9 +54,85 @@ public final class ConformityEngine {
     for (Rule rule : rulebook.rules()) {
       findings.add(evaluate(rule, ctx));
     }
+    double net = netHa(ctx, findings);
+    findings = netExpanse(findings, net);
     return new ConformityReport(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), proposal.name(), proposal.kind(),
         proposal.specialCase(), rulebook.id(), Verdict.of(findings), PlanChecks.round(ctx.siteHa, 4), proposal.site(),
-        findings, proposal.notes());
+        findings, proposal.notes(), PlanChecks.round(net, 4), dataUsed(ctx), location(ctx), proposal.kbli(),
+        proposal.exception());
+  }
+
+  /**
+   * Net developable hectares: the site minus what the overlap, setback and water-crossing findings found in it (LP2B,
+   * protected land, setbacks, water bodies); other estates are not subtracted (their overlap is its own question).
+   */
+  private double netHa(CheckContext ctx, List<Finding> findings) {
+    List<org.locationtech.jts.geom.Geometry> out = new ArrayList<>();
+    for (Finding f : findings) {
+      Rule r = rulebook.rule(f.ruleId()).orElse(null);
+      if (r == null || f.conflict() == null || f.conflict().getDimension() < 2) {
+        continue;
+      }
+      boolean subtract = switch (r.check()) {
+        case FORBIDDEN_OVERLAP -> !r.roles().contains(LayerRole.ESTATE);
+        case SETBACK -> true;
+        case CROSSING -> r.roles().contains(LayerRole.WATER);
+        default -> false;
+      };
+      if (subtract) {
+        out.add(f.conflict());
+      }
+    }
+    if (out.isEmpty()) {
+      return ctx.siteHa;
+    }
+    var all = org.locationtech.jts.operation.overlayng.OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(out));
+    var inSite = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(all, ctx.site,
+        org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
+    return Math.max(0, ctx.siteHa - GeodesicMeasure.hectares(inSite));
+  }
+
+  /** The 50 ha rule decides on the gross area the article names; a PASS whose net area is below it warns. */
+  private List<Finding> netExpanse(List<Finding> findings, double net) {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      Rule r = rulebook.rule(f.ruleId()).orElse(null);
+      if (r != null && r.check() == CheckType.MIN_EXPANSE && f.status() == Status.PASS && net < r.threshold("min_ha")) {
+        String id = PlanChecks.fi(" Luas bersih (tanpa sempadan, lahan lindung, LP2B, badan air) %.2f ha < %.0f ha.",
+            net, r.threshold("min_ha"));
+        String en = PlanChecks.f(" The net area (without setbacks, protected land, LP2B, water bodies) is %.2f ha "
+            + "< %.0f ha.", net, r.threshold("min_ha"));
+        f = f.with(Status.WARN, LocalizedText.of(f.message().id() + id, f.message().en() + en));
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  /** Every layer an evaluator read, in first-use order. */
+  private static List<ConformityReport.DataUsed> dataUsed(CheckContext ctx) {
+    List<ConformityReport.DataUsed> out = new ArrayList<>();
+    for (Layer l : ctx.used) {
+      LayerSpec s = l.spec();
+      out.add(new ConformityReport.DataUsed(l.id(), s.title(), s.attribution() != null ? s.attribution()
+          : s.description(), s.date(), l.geometryQuality(), s.regulation(), ctx.catalog.coverage(l).description()));
+    }
+    return out;
+  }
+
+  /** For each admin layer, the names of the areas the site intersects. */
+  private static List<ConformityReport.Place> location(CheckContext ctx) {
+    List<ConformityReport.Place> out = new ArrayList<>();
+    for (Layer l : ctx.catalog.layers(LayerRole.ADMIN)) {
+      java.util.Set<String> names = new java.util.LinkedHashSet<>();
+      for (var f : l.index().intersecting(ctx.site)) {
+        names.add(CheckContext.name(l, f));
+      }
+      if (!names.isEmpty()) {
+        out.add(new ConformityReport.Place(l.id(), l.spec().title(), List.copyOf(names)));
+      }
+    }
+    return out;
   }
 
   private static Finding evaluate(Rule rule, CheckContext ctx) {
@@ -67,13 +147,15 @@ public final class ConformityEngine {
         case FORBIDDEN_OVERLAP -> OverlapCheck.evaluate(rule, ctx);
         case SETBACK -> SetbackCheck.evaluate(rule, ctx);
         case ACCESS, SEPARATION -> DistanceCheck.evaluate(rule, ctx);
+        case CROSSING -> CrossingCheck.evaluate(rule, ctx);
+        case COMPANY_LOCATION -> CompanyLocationCheck.evaluate(rule, ctx);
         case LOCATION -> LocationCheck.evaluate(rule, ctx);
       };
     } catch (RuntimeException e) {
       LOG.warn("rule {} could not be evaluated", rule.id(), e);
-      return Finding.of(rule).condition(LocalizedText.of("periksa secara manual", "check by hand"))
-          .build(Status.WARN, "Aturan tidak dapat dinilai (" + e.getClass().getSimpleName() + "); periksa manual.",
-              "The rule could not be evaluated (" + e.getClass().getSimpleName() + "); check by hand.");
+      return Finding.of(rule).notAssessed(LocalizedText.of("aturan tidak dapat dievaluasi ("
+          + e.getClass().getSimpleName() + " pada data layer); periksa manual", "the rule could not be evaluated ("
+          + e.getClass().getSimpleName() + " on the layer data); check by hand"));
     }
   }
 

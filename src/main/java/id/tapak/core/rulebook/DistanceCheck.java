@@ -1,14 +1,19 @@
 package id.tapak.core.rulebook;
 
 import static id.tapak.core.rulebook.PlanChecks.f;
+import static id.tapak.core.rulebook.PlanChecks.fi;
 
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.model.Feature;
+import id.tapak.core.model.LayerRole;
+import id.tapak.core.model.LocalizedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Distance rules: {@code access} (the nearest toll road, arterial, railway, port, water source or gas pipeline must
@@ -32,27 +37,87 @@ final class DistanceCheck {
     double search = access ? Math.max(rule.threshold("search_m"), limit) : limit * 1.5 + 1000;
     Finding.Builder b = Finding.of(rule).threshold(limit);
     List<Layer> layers = ctx.layers(rule.roles());
-    if (layers.isEmpty()) {
-      String[] m = CheckContext.missing(rule.roles());
-      return b.build(Status.NOT_APPLICABLE, m[0], m[1]);
+    if (!rule.classes().isEmpty()) {
+      // a plan layer speaks for settlements only when it has a settlement class somewhere
+      layers.removeIf(l -> (l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN)
+          && !CheckContext.hasClass(l, rule.classes()));
     }
-    Nearest n = nearest(ctx, layers, rule.classes(), search);
+    if (layers.isEmpty()) {
+      return b.notAssessed(CheckContext.missing(rule.roles()));
+    }
     String what = rule.title().id();
     String whatEn = rule.title().en();
-    if (n == null) {
-      if (access) {
-        return b.build(rule.severity().breach(), f("Tidak ada %s dalam radius %.0f km.", what, search / 1000),
-            f("No %s within %.0f km.", whatEn, search / 1000));
+    if (!access) {
+      Finding inside = inside(rule, ctx, layers, b);
+      if (inside != null) {
+        return inside;
       }
-      return b.build(Status.PASS, f("Tidak ada %s dalam radius %.0f m.", what, search),
-          f("No %s within %.0f m.", whatEn, search));
     }
-    b.measured(Math.round(n.metres()), "m").subject(n.name());
+    Nearest n = nearest(ctx, layers, rule.classes(), search);
+    // a nearer feature is evidence wherever it lies; "none nearer than the limit" is evidence only where the layers
+    // cover the area within the limit of the site (its envelope grown by the limit)
+    var area = ctx.aroundPolygon(limit);
+    double areaHa = GeodesicMeasure.hectares(area);
+    CheckContext.Assessment a = ctx.assess(layers, area, areaHa);
+    boolean whole = a.unassessedHa() <= 0.001 * areaHa;
+    String ids = String.join(", ", layers.stream().map(Layer::id).distinct().toList());
+    LocalizedText why = whole ? null : LocalizedText.of(fi("layer %s tidak mencakup seluruh area dalam %,.0f m dari "
+        + "tapak (%.0f%% tercakup); ketiadaan objek di sana bukan bukti", ids, limit, 100 * a.coveredHa() / areaHa),
+        f("layer %s does not cover the whole area within %,.0f m of the site (%.0f%% covered); no feature there is "
+            + "no evidence", ids, limit, 100 * a.coveredHa() / areaHa));
+    if (n == null) {
+      if (!whole) {
+        return b.notAssessed(LocalizedText.of(fi("Tidak ada %s dalam radius %,.0f m pada data yang dimuat, tetapi %s.",
+            what, search, why.id()), f("No %s within %,.0f m in the loaded data, but %s.", whatEn, search, why.en())));
+      }
+      if (access) {
+        // the layers cover the area within the limit: there is none that near (farther than search_m: unknown)
+        return b.build(rule.severity().breach(), fi("Tidak ada %s dalam batas %,.0f m.", what, limit),
+            f("No %s within the %,.0f m limit.", whatEn, limit));
+      }
+      return b.build(Status.PASS, fi("Tidak ada %s dalam radius %,.0f m.", what, search),
+          f("No %s within %,.0f m.", whatEn, search));
+    }
+    b.subject(n.name());
+    if (n.metres() <= 0.5) {
+      // runs through the site: the crossing rules report length inside; a distance of 0 m says nothing useful
+      return b.build(Status.PASS, fi("%s %s melintasi atau berada di dalam tapak (lihat aturan lintasan).", what,
+          n.name()), f("%s %s crosses or lies inside the site (see the crossing rules).", whatEn, n.name()));
+    }
+    b.measured(Math.round(n.metres()), "m");
     boolean ok = access ? n.metres() <= limit : n.metres() >= limit;
     String cmp = access ? (ok ? "<=" : ">") : (ok ? ">=" : "<");
-    String msgId = f("%s terdekat: %s, %.0f m (%s %.0f m).", what, n.name(), n.metres(), cmp, limit);
-    String msgEn = f("Nearest %s: %s, %.0f m (%s %.0f m).", whatEn, n.name(), n.metres(), cmp, limit);
+    String msgId = fi("%s terdekat: %s, %,.0f m (%s %,.0f m).", what, n.name(), n.metres(), cmp, limit);
+    String msgEn = f("Nearest %s: %s, %,.0f m (%s %,.0f m).", whatEn, n.name(), n.metres(), cmp, limit);
+    if (ok && !access && !whole) {
+      return b.notAssessed(LocalizedText.of(msgId + " " + why.id() + ".", msgEn + " " + why.en() + "."));
+    }
+    if (!ok && access && !whole) {
+      return b.notAssessed(LocalizedText.of(msgId + " Yang lebih dekat mungkin tidak dimuat: " + why.id() + ".",
+          msgEn + " A nearer one may not be loaded: " + why.en() + "."));
+    }
     return b.build(ok ? Status.PASS : rule.severity().breach(), msgId, msgEn);
+  }
+
+  /**
+   * Settlements inside the site, measured in hectares with their names: a breach of the separation rule by the
+   * widest margin, so never reported as "nearest settlement 0 m". Null when no settlement polygon overlaps the site.
+   */
+  private static @Nullable Finding inside(Rule rule, CheckContext ctx, List<Layer> layers, Finding.Builder b) {
+    CheckContext.Overlap found = ctx.overlap(layers, (l, f) -> !CheckContext.classified(l) || rule.classes().isEmpty()
+        || CheckContext.matches(CheckContext.className(l, f), rule.classes()));
+    Geometry all = found.geometry();
+    Set<String> names = found.names();
+    double ha = found.ha();
+    if (ha < 0.001) {
+      return null;
+    }
+    double share = 100.0 * ha / ctx.siteHa;
+    String list = String.join(", ", names.stream().limit(8).toList()) + (names.size() > 8
+        ? f(" (+%d)", names.size() - 8) : "");
+    b.measured(0, "m").subject(list).conflict(all, PlanChecks.round(ha, 4));
+    return b.build(rule.severity().breach(), fi("%.2f ha (%.1f%%) tapak berupa %s: %s.", ha, share,
+        rule.title().id(), list), f("%.2f ha (%.1f%%) of the site is %s: %s.", ha, share, rule.title().en(), list));
   }
 
   static @Nullable Nearest nearest(CheckContext ctx, List<Layer> layers, List<String> classes, double searchMetres) {

@@ -1,6 +1,7 @@
 package id.tapak.core.rulebook;
 
 import static id.tapak.core.rulebook.PlanChecks.f;
+import static id.tapak.core.rulebook.PlanChecks.fi;
 import static id.tapak.core.rulebook.PlanChecks.round;
 
 import id.tapak.core.geo.GeodesicMeasure;
@@ -50,9 +51,19 @@ final class LandUseChecks {
     return zones != null ? zones : p.ikmHa();
   }
 
+  /** The estate-only rules (50 ha, IKM land, composition) do not concern one industrial company. */
+  static Finding estateOnly(Finding.Builder b) {
+    return b.build(Status.NOT_APPLICABLE, "Aturan kawasan industri; tidak berlaku untuk satu perusahaan industri "
+        + "(kind: industrial-company, Pasal 62).", "An industrial-estate rule; it does not apply to one industrial "
+        + "company (kind: industrial-company, Art. 62).");
+  }
+
   static Finding ikm(Rule rule, CheckContext ctx) {
     Finding.Builder b = Finding.of(rule);
     Proposal p = ctx.proposal;
+    if (p.kind() == Proposal.Kind.INDUSTRIAL_COMPANY) {
+      return estateOnly(b);
+    }
     if (p.kind() == Proposal.Kind.SENTRA_IKM) {
       return b.build(Status.NOT_APPLICABLE, "Tidak berlaku untuk Sentra IKM.", "Not applicable to a Sentra IKM.");
     }
@@ -80,14 +91,14 @@ final class LandUseChecks {
       double outHa = GeodesicMeasure.hectares(outside);
       if (outHa > rule.threshold("tolerance_ha")) {
         b.conflict(outside, round(outHa, 4));
-        return b.build(rule.severity().breach(), f("%.4f ha lahan IKM berada di luar kawasan; lahan IKM harus di "
+        return b.build(rule.severity().breach(), fi("%.4f ha lahan IKM berada di luar kawasan; lahan IKM harus di "
             + "dalam kawasan.", outHa), f("%.4f ha of the IKM land lies outside the estate; IKM land must lie "
             + "inside it.", outHa));
       }
-      return b.build(Status.PASS, f("Lahan IKM %.2f ha disediakan di dalam kawasan.", ikm),
+      return b.build(Status.PASS, fi("Lahan IKM %.2f ha disediakan di dalam kawasan.", ikm),
           f("IKM land of %.2f ha is provided inside the estate.", ikm));
     }
-    return b.build(Status.PASS, f("Lahan IKM %.2f ha disediakan (luas yang dinyatakan).", ikm),
+    return b.build(Status.PASS, fi("Lahan IKM %.2f ha disediakan (luas yang dinyatakan).", ikm),
         f("IKM land of %.2f ha is provided (declared area).", ikm));
   }
 
@@ -97,23 +108,26 @@ final class LandUseChecks {
     Proposal p = ctx.proposal;
     Double ikm = ikmHa(p);
     Double plot = plotHa(p);
+    if (p.kind() == Proposal.Kind.INDUSTRIAL_COMPANY) {
+      return estateOnly(b);
+    }
     if (p.kind() == Proposal.Kind.SENTRA_IKM || ikm == null || ikm <= 0) {
       return b.build(Status.NOT_APPLICABLE, "Tidak ada lahan IKM untuk dinilai (lihat aturan ikm-land).",
           "No IKM land to measure (see the ikm-land rule).");
     }
     if (plot == null || plot <= 0) {
-      return b.build(rule.severity().breach(), f("Luas kaveling industri tidak diberikan (industrial_plot_ha), "
+      return b.build(rule.severity().breach(), fi("Luas kaveling industri tidak diberikan (industrial_plot_ha), "
           + "jadi bagian %.0f%% tidak dapat dinilai.", minShare), f("The industrial-plot area is not given "
           + "(industrial_plot_ha), so the %.0f%% share cannot be judged.", minShare));
     }
     double share = 100.0 * ikm / plot;
     b.measured(round(share, 2), "%");
     if (share >= minShare) {
-      return b.build(Status.PASS, f("Lahan IKM %.2f ha = %.2f%% dari kaveling industri %.2f ha (>= %.0f%%).", ikm,
+      return b.build(Status.PASS, fi("Lahan IKM %.2f ha = %.2f%% dari kaveling industri %.2f ha (>= %.0f%%).", ikm,
           share, plot, minShare), f("IKM land %.2f ha = %.2f%% of the %.2f ha industrial plots (>= %.0f%%).", ikm,
           share, plot, minShare));
     }
-    return b.build(rule.severity().breach(), f("Lahan IKM %.2f ha = %.2f%% dari kaveling industri %.2f ha, kurang "
+    return b.build(rule.severity().breach(), fi("Lahan IKM %.2f ha = %.2f%% dari kaveling industri %.2f ha, kurang "
         + "dari %.0f%% (angka dari pengaturan; PP 20/2024 menyerahkan besaran ke Peraturan Menteri).", ikm, share, plot,
         minShare), f("IKM land %.2f ha = %.2f%% of the %.2f ha industrial plots, less than %.0f%% (a setting; PP "
         + "20/2024 leaves the figure to a ministerial regulation).", ikm, share, plot, minShare));
@@ -132,24 +146,27 @@ final class LandUseChecks {
     double best = upper ? rule.threshold("max_best") : rule.threshold("min_best");
     double ok = upper ? rule.threshold("max_ok") : rule.threshold("min_ok");
     Finding.Builder b = Finding.of(rule).threshold(ok);
+    if (p.kind() == Proposal.Kind.INDUSTRIAL_COMPANY) {
+      return estateOnly(b);
+    }
     if (ha == null) {
-      return b.build(Status.NOT_APPLICABLE, f("Tidak ada data %s: berikan %s_ha atau poligon zona use: %s.", target,
+      return b.build(Status.NOT_APPLICABLE, fi("Tidak ada data %s: berikan %s_ha atau poligon zona use: %s.", target,
           target, target), f("No %s data: give %s_ha or zone polygons with use: %s.", target, target, target));
     }
     double share = ctx.siteHa <= 0 ? 0 : 100.0 * ha / ctx.siteHa;
     b.measured(round(share, 2), "%");
-    String what = f("%s %.2f ha = %.2f%% dari tapak", target, ha, share);
+    String what = fi("%s %.2f ha = %.2f%% dari tapak", target, ha, share);
     String whatEn = f("%s %.2f ha = %.2f%% of the site", target, ha, share);
     String bound = upper ? "<=" : ">";
     if (upper ? share <= best : share > best) {
-      return b.build(Status.PASS, f("%s: terbaik (skor 3, %s %.0f%%).", what, bound, best),
+      return b.build(Status.PASS, fi("%s: terbaik (skor 3, %s %.0f%%).", what, bound, best),
           f("%s: best band (score 3, %s %.0f%%).", whatEn, bound, best));
     }
     if (upper ? share <= ok : share >= ok) {
-      return b.build(Status.WARN, f("%s: dapat diterima (skor 2; terbaik %s %.0f%%).", what, bound, best),
+      return b.build(Status.WARN, fi("%s: dapat diterima (skor 2; terbaik %s %.0f%%).", what, bound, best),
           f("%s: acceptable (score 2; best is %s %.0f%%).", whatEn, bound, best));
     }
-    return b.build(rule.severity().breach(), f("%s: di luar batas %s %.0f%% (skor 1).", what, upper ? "<=" : ">=", ok),
+    return b.build(rule.severity().breach(), fi("%s: di luar batas %s %.0f%% (skor 1).", what, upper ? "<=" : ">=", ok),
         f("%s: outside the %s %.0f%% limit (score 1).", whatEn, upper ? "<=" : ">=", ok));
   }
 }

@@ -20,8 +20,7 @@ final class LocationCheck {
     Finding.Builder b = Finding.of(rule);
     List<Layer> layers = ctx.layers(rule.roles());
     if (layers.isEmpty()) {
-      String[] m = CheckContext.missing(rule.roles());
-      return b.build(Status.NOT_APPLICABLE, m[0], m[1]);
+      return b.notAssessed(CheckContext.missing(rule.roles()));
     }
     List<String> parts = new ArrayList<>();
     List<String> id = new ArrayList<>();

@@ -30,14 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a proposal from a file in any supported format (GeoJSON, KML, GeoPackage, zipped shapefile) into the GeoJSON
  * FeatureCollection {@link ProposalParser} takes: read through {@link LayerSources}, reprojected to EPSG:4326, a
- * {@code use} attribute kept (zones), and the given request properties (name, kind, special_case, *_ha) put on the
- * site feature. Shared by the upload endpoint and {@code tapak check}. Stateless.
+ * {@code use} attribute kept (zones). The request properties (name, kind, special_case, kbli, exception, *_ha) are
+ * read from the site feature's own attributes (case-insensitive, also as the 10-character dBase names such as
+ * {@code industrial}), and form fields (or CLI {@code --property}) override them; the report's notes say which value
+ * came from where. A zipped shapefile without {@code .prj} is refused unless a {@code crs} field names its CRS; a
+ * GeoPackage with several tables needs the {@code layer} field. Shared by the upload endpoint and {@code tapak
+ * check}. Stateless.
  */
 public final class ProposalFiles {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> NUMBERS = Set.of("industrial_plot_ha", "ikm_ha", "green_space_ha", "road_ha");
-  private static final Set<String> TEXTS = Set.of("name", "kind", "special_case");
+  private static final Set<String> TEXTS = Set.of("name", "kind", "special_case", "kbli", "exception");
+  /** Form fields that steer the reading, not the proposal. */
+  private static final Set<String> READING = Set.of("crs", "layer");
   private static final long MAX_UNZIPPED = 200L * 1024 * 1024;
 
   private ProposalFiles() {}
@@ -80,9 +86,22 @@ public final class ProposalFiles {
         throw TapakException.unprocessable("file", "unsupported file '" + name + "': send a .zip (shapefile), .kml, "
             + ".gpkg or .geojson");
       }
-      LayerSource source = LayerSources.open(new SourceSpec(type, path.toAbsolutePath().toString(), null, null),
-          path.toAbsolutePath().getParent());
-      return collection(source, form, limits);
+      String layer = blankToNull(form.get("layer"));
+      LayerSource source;
+      try {
+        source = LayerSources.open(new SourceSpec(type, path.toAbsolutePath().toString(), layer, null),
+            path.toAbsolutePath().getParent());
+        source.describe();
+      } catch (SourceException e) {
+        if (e.key().filter("source.layer"::equals).isPresent()) {
+          String m = e.getMessage().replace(path.toAbsolutePath().toString(), name)
+              .replace("set source.layer to one of", "choose one with the form field 'layer' (CLI: --property "
+                  + "layer=NAME), one of");
+          throw TapakException.unprocessable("layer", m);
+        }
+        throw e;
+      }
+      return collection(source, form, limits, type, name);
     } catch (SourceException e) {
       throw TapakException.unprocessable("file", "the file cannot be read: " + e.getMessage()
           .replace(scratch.toAbsolutePath().toString(), "").replace(file.toAbsolutePath().toString(), name));
@@ -91,9 +110,31 @@ public final class ProposalFiles {
     }
   }
 
-  private static byte[] collection(LayerSource source, Map<String, String> form, ProposalLimits limits) {
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static byte[] collection(LayerSource source, Map<String, String> form, ProposalLimits limits,
+      SourceType type, String fileName) {
     SourceSchema schema = source.describe();
-    int epsg = schema.epsg().orElse(CrsRegistry.WGS84);
+    String crs = blankToNull(form.get("crs"));
+    int epsg;
+    if (crs != null) {
+      try {
+        epsg = CrsRegistry.parse(crs);
+      } catch (IllegalArgumentException e) {
+        throw TapakException.unprocessable("crs", e.getMessage());
+      }
+    } else if (schema.epsg().isPresent()) {
+      epsg = schema.epsg().getAsInt();
+    } else if (type == SourceType.SHAPEFILE) {
+      throw TapakException.unprocessable("file", "the zipped shapefile '" + fileName + "' has no .prj, so its CRS is "
+          + "unknown: put the .prj in the zip, or give the CRS in the form field 'crs' (e.g. EPSG:32749; CLI: "
+          + "--property crs=EPSG:32749)");
+    } else {
+      // GeoJSON (RFC 7946) and KML are lon/lat by definition
+      epsg = CrsRegistry.WGS84;
+    }
     if (!CrsRegistry.isSupported(epsg)) {
       throw TapakException.unprocessable("file", "the file's CRS EPSG:" + epsg + " is not supported; use EPSG:4326 "
           + "or a UTM zone");
@@ -129,7 +170,7 @@ public final class ProposalFiles {
         }
         if (!siteDone && (use == null || "site".equalsIgnoreCase(use.toString()))) {
           siteDone = true;
-          formProperties(form, g);
+          siteProperties(f.properties(), form, g, crs != null ? "EPSG:" + epsg : null);
         }
         g.writeEndObject();
         g.writeEndObject();
@@ -140,18 +181,74 @@ public final class ProposalFiles {
     return out.toByteArray();
   }
 
-  private static void formProperties(Map<String, String> form, JsonGenerator g) {
-    for (Map.Entry<String, String> e : form.entrySet()) {
-      if (TEXTS.contains(e.getKey())) {
-        g.writeStringProperty(e.getKey(), e.getValue());
-      } else if (NUMBERS.contains(e.getKey()) && !e.getValue().isBlank()) {
-        try {
-          g.writeNumberProperty(e.getKey(), Double.parseDouble(e.getValue().trim()));
-        } catch (NumberFormatException ex) {
-          throw TapakException.unprocessable("properties." + e.getKey(), e.getKey()
-              + " must be a number of hectares, got '" + e.getValue() + "'");
-        }
+  /**
+   * The site's request properties: the file's attributes, overridden by the form; a {@code provenance} list says
+   * where each value came from (copied into the report's notes by {@link ProposalParser}).
+   */
+  private static void siteProperties(Map<String, @Nullable Object> attrs, Map<String, String> form, JsonGenerator g,
+      @Nullable String crs) {
+    List<String> provenance = new ArrayList<>();
+    java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+    for (String key : ordered()) {
+      Map.Entry<String, Object> fromFile = attribute(attrs, key);
+      String fromForm = form.get(key);
+      if (fromForm != null && !fromForm.isBlank()) {
+        values.put(key, parse(key, fromForm, "properties." + key));
+        provenance.add(key + " from the form" + (fromFile == null ? "" : " (overrides the file's " + fromFile.getKey()
+            + " = " + fromFile.getValue() + ")"));
+      } else if (fromFile != null) {
+        values.put(key, parse(key, fromFile.getValue().toString(), "file attribute " + fromFile.getKey()));
+        provenance.add(key + " from the file attribute '" + fromFile.getKey() + "'");
       }
+    }
+    if (crs != null) {
+      provenance.add("CRS " + crs + " from the form field 'crs'");
+    }
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      if (e.getValue() instanceof Double d) {
+        g.writeNumberProperty(e.getKey(), d);
+      } else {
+        g.writeStringProperty(e.getKey(), e.getValue().toString());
+      }
+    }
+    if (!provenance.isEmpty()) {
+      g.writeName("provenance");
+      g.writeStartArray();
+      for (String p : provenance) {
+        g.writeString(p);
+      }
+      g.writeEndArray();
+    }
+  }
+
+  private static List<String> ordered() {
+    List<String> keys = new ArrayList<>(List.of("name", "kind", "special_case", "kbli", "exception"));
+    keys.addAll(List.of("industrial_plot_ha", "ikm_ha", "green_space_ha", "road_ha"));
+    return keys;
+  }
+
+  /** A file attribute for a key: same name in any case, or its 10-character dBase form (industrial, special_ca). */
+  private static Map.@Nullable Entry<String, Object> attribute(Map<String, @Nullable Object> attrs, String key) {
+    String dbf = key.length() > 10 ? key.substring(0, 10) : key;
+    for (Map.Entry<String, @Nullable Object> e : attrs.entrySet()) {
+      Object v = e.getValue();
+      if (v != null && !v.toString().isBlank()
+          && (e.getKey().equalsIgnoreCase(key) || e.getKey().equalsIgnoreCase(dbf))) {
+        return Map.entry(e.getKey(), v);
+      }
+    }
+    return null;
+  }
+
+  private static Object parse(String key, String value, String where) {
+    if (!NUMBERS.contains(key)) {
+      return value.trim();
+    }
+    try {
+      return Double.parseDouble(value.trim().replace(',', '.'));
+    } catch (NumberFormatException ex) {
+      throw TapakException.unprocessable(where.startsWith("properties.") ? where : "file", key
+          + " must be a number of hectares, got '" + value + "' (" + where + ")");
     }
   }
 

@@ -33,7 +33,7 @@ public final class ProposalParser {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> KNOWN = Set.of("name", "kind", "special_case", "industrial_plot_ha", "ikm_ha",
-      "green_space_ha", "road_ha", "use");
+      "green_space_ha", "road_ha", "use", "kbli", "exception", "provenance");
 
   private final ProposalLimits limits;
 
@@ -150,6 +150,14 @@ public final class ProposalParser {
     if (!ignored.isEmpty()) {
       notes.add("ignored unknown properties: " + String.join(", ", ignored));
     }
+    if (props != null && props.path("provenance").isArray()) {
+      // where each value of an uploaded file came from (set by ProposalFiles)
+      for (JsonNode n : props.path("provenance")) {
+        if (n.isString() && notes.size() < 50) {
+          notes.add(n.stringValue());
+        }
+      }
+    }
     Geometry site = siteParts.size() == 1 ? siteParts.get(0)
         : OverlayNGRobust.union(GeoJson.FACTORY.buildGeometry(siteParts));
     String prefix = "";
@@ -163,7 +171,7 @@ public final class ProposalParser {
     Proposal.Kind kind = kindText == null ? Proposal.Kind.NEW : Proposal.Kind.parse(kindText);
     if (kind == null) {
       throw TapakException.unprocessable(prefix + "properties.kind", "unknown kind '" + kindText
-          + "', expected new, expansion or sentra-ikm");
+          + "', expected new, expansion, sentra-ikm or industrial-company");
     }
     String scText = optText(p, "special_case", prefix);
     Proposal.SpecialCase sc = null;
@@ -174,9 +182,29 @@ public final class ProposalParser {
             + "', expected thematic, small-kpi-patch or national-policy (PP 20/2024 Art. 78)");
       }
     }
+    String exText = optText(p, "exception", prefix);
+    Proposal.CompanyException ex = null;
+    if (exText != null && !exText.isBlank() && !exText.equalsIgnoreCase("none")) {
+      ex = Proposal.CompanyException.parse(exText);
+      if (ex == null) {
+        throw TapakException.unprocessable(prefix + "properties.exception", "unknown exception '" + exText
+            + "', expected one of " + java.util.Arrays.stream(Proposal.CompanyException.values())
+            .map(Proposal.CompanyException::wireName).toList() + " (PP 20/2024 Art. 62)");
+      }
+      if (kind != Proposal.Kind.INDUSTRIAL_COMPANY) {
+        throw TapakException.unprocessable(prefix + "properties.exception", "an Art. 62 exception is only for kind "
+            + "industrial-company");
+      }
+    }
+    JsonNode kbliNode = p.path("kbli");
+    String kbli = kbliNode.isNumber() ? kbliNode.asString() : optText(p, "kbli", prefix);
+    if (kbli != null && !kbli.matches("\\d{2,5}")) {
+      throw TapakException.unprocessable(prefix + "properties.kbli", "a KBLI code has 2 to 5 digits, got '" + kbli
+          + "'");
+    }
     return new Proposal(optText(p, "name", prefix), kind, sc, site, zones, hectares(p, "industrial_plot_ha", prefix),
         hectares(p, "ikm_ha", prefix), hectares(p, "green_space_ha", prefix), hectares(p, "road_ha", prefix), null,
-        notes);
+        notes, kbli, ex);
   }
 
   private void readProps(JsonNode p, String prefix) {

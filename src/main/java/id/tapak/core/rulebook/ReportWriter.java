@@ -33,7 +33,16 @@ public final class ReportWriter {
       g.writeStringProperty("specialCase", r.specialCase() == null ? null : r.specialCase().wireName());
       g.writeStringProperty("rulebook", r.rulebook());
       g.writeStringProperty("verdict", r.verdict().name());
+      g.writeStringProperty("verdictLabel", r.verdict().label());
       g.writeNumberProperty("siteHa", r.siteHa());
+      g.writeNumberProperty("grossHa", r.grossHa());
+      g.writeNumberProperty("netHa", r.netHa());
+      if (r.kbli() != null) {
+        g.writeStringProperty("kbli", r.kbli());
+      }
+      if (r.exception() != null) {
+        g.writeStringProperty("exception", r.exception().wireName());
+      }
       g.writeName("summary");
       g.writeStartObject();
       for (Status s : Status.values()) {
@@ -44,6 +53,49 @@ public final class ReportWriter {
       g.writeStartArray();
       for (String n : r.notes()) {
         g.writeString(n);
+      }
+      g.writeEndArray();
+      g.writeName("notAssessed");
+      g.writeStartArray();
+      for (Finding f : r.notAssessed()) {
+        g.writeStartObject();
+        g.writeStringProperty("rule", f.ruleId());
+        text(g, "title", f.title());
+        text(g, "reason", f.reason());
+        g.writeBooleanProperty("blocking", f.severity() == Severity.FAIL);
+        if (f.unassessedHa() != null) {
+          g.writeNumberProperty("unassessedHa", f.unassessedHa());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeName("dataUsed");
+      g.writeStartArray();
+      for (ConformityReport.DataUsed d : r.dataUsed()) {
+        g.writeStartObject();
+        g.writeStringProperty("layer", d.layer());
+        text(g, "title", d.title());
+        g.writeStringProperty("source", d.source());
+        g.writeStringProperty("date", d.date());
+        g.writeStringProperty("geometryQuality", d.geometryQuality());
+        g.writeStringProperty("regulation", d.regulation());
+        text(g, "coverage", d.coverage());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeName("location");
+      g.writeStartArray();
+      for (ConformityReport.Place pl : r.location()) {
+        g.writeStartObject();
+        g.writeStringProperty("layer", pl.layer());
+        text(g, "title", pl.title());
+        g.writeName("names");
+        g.writeStartArray();
+        for (String n : pl.names()) {
+          g.writeString(n);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeName("findings");
@@ -80,6 +132,7 @@ public final class ReportWriter {
     g.writeStringProperty("rule", f.ruleId());
     text(g, "title", f.title());
     g.writeStringProperty("status", f.status().name());
+    g.writeStringProperty("statusLabel", f.status().label());
     number(g, "measured", f.measured());
     g.writeStringProperty("unit", f.unit());
     number(g, "threshold", f.threshold());
@@ -89,6 +142,16 @@ public final class ReportWriter {
       g.writeStringProperty("subject", f.subject());
     }
     text(g, "message", f.message());
+    if (f.assessedHa() != null) {
+      number(g, "assessedHa", f.assessedHa());
+      number(g, "unassessedHa", f.unassessedHa());
+    }
+    text(g, "reason", f.reason());
+    if (f.unassessed() != null) {
+      // the part of the site the rule's layers do not cover: shown grey on maps, never as a conflict
+      g.writeName("unassessed");
+      GeoJson.write(f.unassessed(), g, DECIMALS);
+    }
     if (f.condition() != null) {
       text(g, "condition", f.condition());
     }
@@ -120,16 +183,23 @@ public final class ReportWriter {
     }
   }
 
-  /** simplestyle colour per status: FAIL red, WARN amber, else green; the site is coloured by verdict. */
+  /**
+   * simplestyle colour per status: FAIL red, WARN amber, NOT_ASSESSED / INCOMPLETE grey, else green; the site is
+   * coloured by verdict.
+   */
   static String colour(String status) {
     return switch (status) {
       case "FAIL", "NOT_CONFORM" -> "#d7191c";
       case "WARN", "CONDITIONAL" -> "#fdae61";
+      case "NOT_ASSESSED", "INCOMPLETE" -> "#969696";
       default -> "#1a9641";
     };
   }
 
-  /** A FeatureCollection: the site (styled by verdict) and each finding's conflict geometry (styled by status). */
+  /**
+   * A FeatureCollection: the site (styled by verdict), each finding's conflict geometry (styled by status) and each
+   * part of the site a rule could not assess (role {@code not_assessed}, grey).
+   */
   public static byte[] geoJson(ConformityReport r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -149,10 +219,43 @@ public final class ReportWriter {
       g.writeStringProperty("name", r.name());
       g.writeStringProperty("verdict", r.verdict().name());
       g.writeNumberProperty("area_ha", r.siteHa());
+      g.writeNumberProperty("net_ha", r.netHa());
+      // what a map client needs to say the verdict honestly: what was not assessed, and on which data
+      g.writeName("not_assessed");
+      g.writeStartArray();
+      for (Finding f : r.notAssessed()) {
+        g.writeString(f.ruleId());
+      }
+      g.writeEndArray();
+      g.writeName("data_used");
+      g.writeStartArray();
+      for (ConformityReport.DataUsed d : r.dataUsed()) {
+        g.writeString(d.layer() + (d.geometryQuality() == null ? "" : " (" + d.geometryQuality() + ")"));
+      }
+      g.writeEndArray();
       style(g, r.verdict().name(), 0.15);
       g.writeEndObject();
       g.writeEndObject();
       for (Finding f : r.findings()) {
+        if (f.unassessed() != null) {
+          g.writeStartObject();
+          g.writeStringProperty("type", "Feature");
+          g.writeStringProperty("id", r.id() + "-" + f.ruleId() + "-not-assessed");
+          g.writeName("geometry");
+          GeoJson.write(f.unassessed(), g, DECIMALS);
+          g.writeName("properties");
+          g.writeStartObject();
+          g.writeStringProperty("check_id", r.id());
+          g.writeStringProperty("role", "not_assessed");
+          g.writeStringProperty("rule", f.ruleId());
+          g.writeStringProperty("status", Status.NOT_ASSESSED.name());
+          number(g, "hectares", f.unassessedHa());
+          g.writeStringProperty("message", f.reason() == null ? f.message().en() : f.reason().en());
+          g.writeStringProperty("pesan", f.reason() == null ? f.message().id() : f.reason().id());
+          style(g, Status.NOT_ASSESSED.name(), 0.3);
+          g.writeEndObject();
+          g.writeEndObject();
+        }
         if (f.conflict() == null) {
           continue;
         }
@@ -186,22 +289,52 @@ public final class ReportWriter {
     g.writeNumberProperty("fill-opacity", opacity);
   }
 
-  /** Plain text: verdict, then one line per finding (status, rule, measured vs threshold, English message). */
+  /**
+   * Plain text for the CLI: verdict, what was not assessed and why, one line per finding (status, rule, measured vs
+   * threshold, English message), and the data used. The check id is left out: the CLI stores nothing.
+   */
   public static String text(ConformityReport r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s  %s  %.2f ha  (%s, rulebook %s, check %s)%n", r.verdict(),
-        r.name() == null ? "(unnamed)" : r.name(), r.siteHa(), r.kind().wireName(), r.rulebook(), r.id()));
+    sb.append(String.format(Locale.ROOT, "%s (%s)  %s  %.2f ha gross, %.2f ha net  (%s, rulebook %s)%n", r.verdict(),
+        r.verdict().label(), r.name() == null ? "(unnamed)" : r.name(), r.grossHa(), r.netHa(), r.kind().wireName(),
+        r.rulebook()));
     for (String n : r.notes()) {
       sb.append("  note: ").append(n).append('\n');
     }
     for (Finding f : r.findings()) {
       String m = f.measured() == null ? "" : String.format(Locale.ROOT, " [%s %s%s]", fmt(f.measured()), f.unit(),
           f.threshold() == null ? "" : " vs " + fmt(f.threshold()));
-      sb.append(String.format(Locale.ROOT, "  %-14s %-22s%s %s (%s)%n", f.status(), f.ruleId(), m,
+      String split = f.assessedHa() == null || f.unassessedHa() == null || f.unassessedHa() <= 0 ? ""
+          : String.format(Locale.ROOT, " {assessed %.2f ha, not assessed %.2f ha}", f.assessedHa(), f.unassessedHa());
+      sb.append(String.format(Locale.ROOT, "  %-14s %-22s%s%s %s (%s)%n", f.status(), f.ruleId(), m, split,
           f.message().en(), f.citation().text()));
       if (f.condition() != null) {
         sb.append("                 condition: ").append(f.condition().en()).append('\n');
       }
+    }
+    if (!r.notAssessed().isEmpty()) {
+      sb.append("not assessed (tidak dapat dinilai):\n");
+      for (Finding f : r.notAssessed()) {
+        sb.append("  ").append(f.ruleId()).append(f.severity() == Severity.FAIL ? " [blocks CONFORM]" : "")
+            .append(": ").append(f.reason() == null ? f.message().en() : f.reason().en()).append('\n');
+      }
+    }
+    sb.append("data used:\n");
+    for (ConformityReport.DataUsed d : r.dataUsed()) {
+      sb.append("  ").append(d.layer()).append(": ").append(d.title().en());
+      if (d.geometryQuality() != null) {
+        sb.append("; geometry ").append(d.geometryQuality().toUpperCase(Locale.ROOT));
+      }
+      if (d.regulation() != null) {
+        sb.append("; ").append(d.regulation());
+      }
+      if (d.date() != null) {
+        sb.append("; ").append(d.date());
+      }
+      if (d.source() != null) {
+        sb.append("; source: ").append(d.source());
+      }
+      sb.append("; coverage: ").append(d.coverage().en()).append('\n');
     }
     return sb.toString();
   }

@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param rulebook path of the rulebook, relative to the spec file
  * @param examples the examples
+ * @param covered layers (usually without features) whose coverage spans the examples' area: added to every example
+ *     that says {@code covered: true}, so that "nothing there" is evidence and a verdict can be CONFORM
  */
-public record RuleSpec(String rulebook, List<Example> examples) {
+public record RuleSpec(String rulebook, List<Example> examples, @Nullable List<LayerFixture> covered) {
   public RuleSpec {
     Objects.requireNonNull(rulebook, "rulebook is required");
     examples = List.copyOf(Objects.requireNonNull(examples, "examples is required"));
+    covered = covered == null ? List.of() : List.copyOf(covered);
   }
 
   /**
@@ -30,14 +33,23 @@ public record RuleSpec(String rulebook, List<Example> examples) {
    * @param layers the catalog it runs against (possibly empty)
    * @param expect expected status per rule id; rules not named are not asserted
    * @param verdict expected verdict (optional)
+   * @param measured expected measured value per rule id (in the finding's unit, to 0.01 or 0.1 %)
+   * @param assessedHa expected assessed hectares per rule id (to 0.01 ha or 0.1 %)
+   * @param unassessedHa expected unassessed hectares per rule id (to 0.01 ha or 0.1 %)
+   * @param covered true to add the spec's {@code covered} layers to this example's
    */
   public record Example(String name, ProposalSpec proposal, @Nullable List<LayerFixture> layers,
-      Map<String, Status> expect, @Nullable Verdict verdict) {
+      Map<String, Status> expect, @Nullable Verdict verdict, @Nullable Map<String, Double> measured,
+      @Nullable Map<String, Double> assessedHa, @Nullable Map<String, Double> unassessedHa,
+      @Nullable Boolean covered) {
     public Example {
       Objects.requireNonNull(name, "name is required");
       Objects.requireNonNull(proposal, "proposal is required");
       layers = layers == null ? List.of() : List.copyOf(layers);
       expect = new LinkedHashMap<>(Objects.requireNonNull(expect, "expect is required"));
+      measured = measured == null ? Map.of() : new LinkedHashMap<>(measured);
+      assessedHa = assessedHa == null ? Map.of() : new LinkedHashMap<>(assessedHa);
+      unassessedHa = unassessedHa == null ? Map.of() : new LinkedHashMap<>(unassessedHa);
     }
   }
 
@@ -66,12 +78,13 @@ public record RuleSpec(String rulebook, List<Example> examples) {
    * @param role its role
    * @param fields attribute mapping as in tapak.yml
    * @param features the features
+   * @param coverage its coverage as in tapak.yml (default: features for plans, unknown otherwise)
    */
   public record LayerFixture(@Nullable String id, LayerRole role, @Nullable FieldMapping fields,
-      List<FeatureFixture> features) {
+      @Nullable List<FeatureFixture> features, id.tapak.core.catalog.@Nullable CoverageSpec coverage) {
     public LayerFixture {
       Objects.requireNonNull(role, "role is required");
-      features = List.copyOf(Objects.requireNonNull(features, "features is required"));
+      features = features == null ? List.of() : List.copyOf(features);
     }
   }
 

@@ -62,20 +62,25 @@ public final class RuleSpecRunner {
     Rulebook rulebook = RulebookLoader.read(base.resolve(spec.rulebook()).normalize());
     List<Outcome> out = new ArrayList<>();
     for (RuleSpec.Example ex : spec.examples()) {
-      out.addAll(run(ex, rulebook, specFile));
+      out.addAll(run(ex, rulebook, specFile, spec.covered()));
     }
     return out;
   }
 
-  /** Runs one example. */
-  public static List<Outcome> run(RuleSpec.Example ex, Rulebook rulebook, Path specFile) {
-    for (String ruleId : ex.expect().keySet()) {
+  /** Runs one example; {@code covered} are the spec's covered layers, added when the example asks for them. */
+  public static List<Outcome> run(RuleSpec.Example ex, Rulebook rulebook, Path specFile,
+      List<RuleSpec.LayerFixture> covered) {
+    java.util.Set<String> named = new java.util.LinkedHashSet<>(ex.expect().keySet());
+    named.addAll(ex.measured().keySet());
+    named.addAll(ex.assessedHa().keySet());
+    named.addAll(ex.unassessedHa().keySet());
+    for (String ruleId : named) {
       if (rulebook.rule(ruleId).isEmpty()) {
         throw new RulebookException(specFile + ": example '" + ex.name() + "': key 'expect." + ruleId
             + "': no such rule in rulebook " + rulebook.id());
       }
     }
-    Catalog catalog = catalog(ex, specFile);
+    Catalog catalog = catalog(ex, specFile, Boolean.TRUE.equals(ex.covered()) ? covered : List.of());
     Proposal proposal;
     try {
       proposal = new ProposalParser(ProposalLimits.DEFAULT).parse(request(ex.proposal(), specFile, ex.name()));
@@ -88,21 +93,40 @@ public final class RuleSpecRunner {
       Finding f = r.finding(e.getKey()).orElseThrow();
       out.add(new Outcome(ex.name(), e.getKey(), e.getValue().name(), f.status().name(), f.message().en()));
     }
+    figures(out, ex, r, "measured", ex.measured(), Finding::measured);
+    figures(out, ex, r, "assessedHa", ex.assessedHa(), Finding::assessedHa);
+    figures(out, ex, r, "unassessedHa", ex.unassessedHa(), Finding::unassessedHa);
     if (ex.verdict() != null) {
       out.add(new Outcome(ex.name(), "verdict", ex.verdict().name(), r.verdict().name(), ReportWriter.text(r)));
     }
     return out;
   }
 
-  private static Catalog catalog(RuleSpec.Example ex, Path specFile) {
+  /** Compares figures: within 0.01 (absolute) or 0.1 % (relative), whichever is larger. */
+  private static void figures(List<Outcome> out, RuleSpec.Example ex, ConformityReport r, String what,
+      Map<String, Double> expected, java.util.function.Function<Finding, @Nullable Double> get) {
+    for (Map.Entry<String, Double> e : expected.entrySet()) {
+      Finding f = r.finding(e.getKey()).orElseThrow();
+      Double v = get.apply(f);
+      double want = e.getValue();
+      boolean ok = v != null && Math.abs(v - want) <= Math.max(0.01, 0.001 * Math.abs(want));
+      String exp = String.valueOf(want);
+      out.add(new Outcome(ex.name(), e.getKey() + " " + what, exp, ok ? exp : String.valueOf(v), f.message().en()));
+    }
+  }
+
+  private static Catalog catalog(RuleSpec.Example ex, Path specFile, List<RuleSpec.LayerFixture> covered) {
     List<LayerSpec> specs = new ArrayList<>();
     List<Layer> layers = new ArrayList<>();
     int i = 0;
-    for (RuleSpec.LayerFixture lf : ex.layers()) {
+    List<RuleSpec.LayerFixture> all = new ArrayList<>(ex.layers());
+    all.addAll(covered);
+    for (RuleSpec.LayerFixture lf : all) {
       i++;
       String id = lf.id() != null ? lf.id() : lf.role().wireName().replace('-', '_') + "_" + i;
       LayerSpec ls = new LayerSpec(id, LocalizedText.of(id, id), lf.role(),
-          new SourceSpec(SourceType.GEOJSON, "inline", null, null), lf.fields(), null, null, null);
+          new SourceSpec(SourceType.GEOJSON, "inline", null, null), lf.fields(), null, null, null, lf.coverage(),
+          null, null, null);
       List<Feature> fs = new ArrayList<>();
       int k = 0;
       for (RuleSpec.FeatureFixture ff : lf.features()) {

@@ -1,6 +1,7 @@
 package id.tapak.core.rulebook;
 
 import static id.tapak.core.rulebook.PlanChecks.f;
+import static id.tapak.core.rulebook.PlanChecks.fi;
 import static id.tapak.core.rulebook.PlanChecks.round;
 
 import id.tapak.core.catalog.Layer;
@@ -29,15 +30,16 @@ final class SetbackCheck {
     Finding.Builder b = Finding.of(rule).threshold(0);
     List<Layer> layers = ctx.layers(rule.roles());
     if (layers.isEmpty()) {
-      String[] m = CheckContext.missing(rule.roles());
-      return b.build(Status.NOT_APPLICABLE, m[0], m[1]);
+      return b.assessed(0, ctx.siteHa).notAssessed(CheckContext.missing(rule.roles()));
     }
     double maxSetback = rule.threshold("default");
     for (Threshold t : rule.thresholds().values()) {
       maxSetback = Math.max(maxSetback, t.value());
     }
     List<Geometry> breaches = new ArrayList<>();
-    Map<String, String> hits = new LinkedHashMap<>();
+    // one width per water feature, from the rulebook only: the same river is never shown with two widths
+    Map<String, double[]> hits = new LinkedHashMap<>();
+    Map<String, String> classes = new LinkedHashMap<>();
     Geometry siteUtm = null;
     for (Layer l : layers) {
       for (Feature f : l.index().candidates(ctx.around(maxSetback + 10))) {
@@ -61,11 +63,19 @@ final class SetbackCheck {
         }
         breaches.add(ctx.wgs(breach));
         double d = water.distance(siteUtm);
-        hits.putIfAbsent(CheckContext.name(l, f), f("%s %.0f m < %.0f m", key, d, setback));
+        hits.putIfAbsent(CheckContext.name(l, f), new double[] {d, setback});
+        classes.putIfAbsent(CheckContext.name(l, f), key);
       }
     }
+    CheckContext.Assessment a = ctx.assess(layers);
+    boolean whole = a.whole(0.001);
+    b.assessed(a, ctx, 0.001);
     if (breaches.isEmpty()) {
       b.measured(0, "ha");
+      if (!whole) {
+        return b.build(Status.NOT_ASSESSED, fi("Tidak ada sempadan pada %.2f ha yang tercakup; %s.", a.coveredHa(),
+            a.reason(ctx).id()), f("No setback on the %.2f ha covered; %s.", a.coveredHa(), a.reason(ctx).en()));
+      }
       return b.build(Status.PASS, "Tapak di luar semua sempadan (pantai, sungai, danau, mata air).",
           "The site lies outside every setback (coast, river, lake, spring).");
     }
@@ -74,10 +84,15 @@ final class SetbackCheck {
     double ha = GeodesicMeasure.hectares(all);
     b.measured(round(ha, 4), "ha").conflict(all, round(ha, 4));
     List<String> items = new ArrayList<>();
-    hits.forEach((name, what) -> items.add(name + " (" + what + ")"));
+    List<String> itemsId = new ArrayList<>();
+    hits.forEach((name, d) -> {
+      items.add(name + " (" + f("%s %,.0f m < %,.0f m", classes.get(name), d[0], d[1]) + ")");
+      itemsId.add(name + " (" + fi("%s %,.0f m < %,.0f m", classes.get(name), d[0], d[1]) + ")");
+    });
     String subject = String.join("; ", items.stream().limit(6).toList());
     b.subject(subject);
-    return b.build(rule.severity().breach(), f("%.4f ha tapak berada di dalam sempadan: %s.", ha, subject),
+    return b.build(rule.severity().breach(), fi("%.4f ha tapak berada di dalam sempadan: %s.", ha,
+        String.join("; ", itemsId.stream().limit(6).toList())),
         f("%.4f ha of the site lies inside a setback: %s.", ha, subject));
   }
 }

@@ -3,7 +3,6 @@ package id.tapak.core.store;
 import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.Feature;
 import id.tapak.core.rulebook.ConformityReport;
-import id.tapak.core.rulebook.Finding;
 import id.tapak.core.rulebook.ReportWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -133,18 +132,7 @@ public final class PostgisCheckStore implements StoredChecks {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tapak.conflicts (check_id, rule, status, "
             + "hectares, message, geom) VALUES (?,?,?,?,?,ST_GeomFromWKB(?, 4326))")) {
-          for (Finding f : r.findings()) {
-            if (f.conflict() == null) {
-              continue;
-            }
-            ps.setString(1, r.id());
-            ps.setString(2, f.ruleId());
-            ps.setString(3, f.status().name());
-            ps.setObject(4, f.conflictHa());
-            ps.setString(5, f.message().en());
-            ps.setBytes(6, wkb.write(f.conflict()));
-            ps.addBatch();
-          }
+          ConflictRows.addBatch(ps, r);
           ps.executeBatch();
         }
         c.commit();

@@ -1,8 +1,11 @@
 package id.tapak.web.layers;
 
 import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Coverage;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.publish.report.CheckReport;
+import id.tapak.core.rulebook.LayerFlags;
+import id.tapak.core.rulebook.Rulebook;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 class LayersController {
 
   private final Catalog catalog;
+  private final Map<String, List<String>> flags;
 
-  LayersController(Catalog catalog) {
+  LayersController(Catalog catalog, Rulebook rulebook) {
     this.catalog = catalog;
+    this.flags = LayerFlags.of(catalog, rulebook);
   }
 
   @GetMapping(value = "/api/layers", produces = "application/json")
   Map<String, Object> layers() {
-    List<Map<String, Object>> out = catalog.layers().stream().map(LayersController::entry).toList();
+    List<Map<String, Object>> out = catalog.layers().stream().map(this::entry).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("project", catalog.project().project().id());
     body.put("title", catalog.project().project().title());
@@ -30,7 +35,7 @@ class LayersController {
     return body;
   }
 
-  static Map<String, Object> entry(Layer l) {
+  Map<String, Object> entry(Layer l) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", l.id());
     m.put("title", l.spec().title());
@@ -55,8 +60,21 @@ class LayersController {
     }
     // declared geometry quality (features' geometry_quality, or "schematic" said in title/description), or null
     String quality = CheckReport.geometryQuality(l);
-    m.put("geometryQuality", quality);
     m.put("schematic", CheckReport.isSchematic(quality));
+    // where the absence of a feature means "nothing there" (docs/rulebook.md, Coverage)
+    Coverage c = catalog.coverage(l);
+    Map<String, Object> cov = new LinkedHashMap<>();
+    cov.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+    cov.put("description", c.description());
+    if (c.area() != null) {
+      Envelope e = c.area().getEnvelopeInternal();
+      cov.put("bbox", List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+    }
+    m.put("coverage", cov);
+    m.put("flags", flags.getOrDefault(l.id(), List.of()));
+    m.put("geometryQuality", quality);
+    m.put("regulation", l.spec().regulation());
+    m.put("date", l.spec().date());
     return m;
   }
 }

@@ -20,7 +20,7 @@ class RulebookSpecTest {
     RuleSpec spec = RuleSpecRunner.read(SPEC);
     Rulebook rb = RulebookLoader.read(SPEC.toAbsolutePath().getParent().resolve(spec.rulebook()));
     return spec.examples().stream().map(ex -> {
-      List<RuleSpecRunner.Outcome> outs = RuleSpecRunner.run(ex, rb, SPEC);
+      List<RuleSpecRunner.Outcome> outs = RuleSpecRunner.run(ex, rb, SPEC, spec.covered());
       return DynamicContainer.dynamicContainer(ex.name(), outs.stream().map(o -> DynamicTest.dynamicTest(
           o.rule() + " = " + o.expected(), () -> assertEquals(o.expected(), o.actual(), o.message()))));
     });

@@ -230,6 +230,12 @@ class ChecksControllerTest {
     HttpResponse<String> kml = upload("bad.kml", "<kml><Placemark><Polygon>".getBytes());
     assertEquals(422, kml.statusCode(), kml.body());
     assertTrue(kml.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    // a zipped shapefile without .prj: refused, naming the .prj and the crs form field
+    HttpResponse<String> noPrj = upload("site_attrs_noprj.zip", Files.readAllBytes(Path.of(
+        "src/test/resources/fixtures/rules/site_attrs_noprj.zip")));
+    assertEquals(422, noPrj.statusCode(), noPrj.body());
+    assertTrue(noPrj.body().contains(".prj") && noPrj.body().contains("'crs'") && !noPrj.body().contains("/tmp"),
+        noPrj.body());
     assertEquals(before, total());
   }
 

@@ -217,7 +217,8 @@ public record CheckReport(
    * "schematic" when its title or description says so, else null (not declared).
    */
   public static @Nullable String geometryQuality(Layer l) {
-    String quality = attributeValues(l.features(), "geometry_quality", 3);
+    // the layer's own answer (its spec, else its features' geometry_quality), else what its title or description says
+    String quality = l.geometryQuality();
     String described = (l.spec().title().id() + " " + l.spec().title().en() + " "
         + Objects.requireNonNullElse(l.spec().description(), "")).toLowerCase(Locale.ROOT);
     if (quality == null && (described.contains("schematic") || described.contains("skematik"))) {
@@ -226,9 +227,9 @@ public record CheckReport(
     return quality;
   }
 
-  /** True when a declared geometry quality says schematic ("schematic", "schematic; survey" ...). */
+  /** True when a declared geometry quality says schematic anywhere ("schematic", "official, schematic" ...). */
   public static boolean isSchematic(@Nullable String geometryQuality) {
-    return geometryQuality != null && geometryQuality.toLowerCase(Locale.ROOT).startsWith("schemati");
+    return geometryQuality != null && geometryQuality.toLowerCase(Locale.ROOT).contains("schemati");
   }
 
   /** Distinct non-blank values of one attribute (case-insensitive name), at most {@code max}, joined by "; ". */

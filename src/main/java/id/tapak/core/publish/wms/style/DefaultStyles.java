@@ -60,14 +60,22 @@ public final class DefaultStyles {
     return new Style(Style.DEFAULT, "Hasil pemeriksaan / Check verdicts", withLabel("name", List.of(
         poly("Sesuai / Conform", eq("verdict", "CONFORM"), rgba(40, 170, 70, 110), rgb(20, 120, 40), 2f),
         poly("Bersyarat / Conditional", eq("verdict", "CONDITIONAL"), rgba(245, 170, 30, 110), rgb(190, 120, 0), 2f),
-        poly("Tidak sesuai / Not conform", eq("verdict", "NOT_CONFORM"), rgba(215, 40, 40, 110), rgb(160, 0, 0), 2f))));
+        poly("Tidak sesuai / Not conform", eq("verdict", "NOT_CONFORM"), rgba(215, 40, 40, 110), rgb(160, 0, 0), 2f),
+        // not a green light: a rule that can fail was not assessed over the whole site
+        poly("Belum dapat disimpulkan / Incomplete", eq("verdict", "INCOMPLETE"), rgba(150, 150, 150, 110),
+            rgb(90, 90, 90), 2f))));
   }
 
-  /** Conflict geometries (outside KPI, LP2B overlap, setback breach) coloured by status. */
+  /**
+   * Conflict geometries (outside KPI, LP2B overlap, setback breach) coloured by status, and the parts of sites a rule
+   * could not assess (status NOT_ASSESSED) in grey.
+   */
   public static Style checkConflicts() {
     return new Style(Style.DEFAULT, "Konflik / Conflicts", List.of(
         poly("Gagal / Fail", eq("status", "FAIL"), rgba(220, 0, 0, 150), rgb(140, 0, 0), 1.5f),
-        poly("Peringatan / Warning", eq("status", "WARN"), rgba(255, 140, 0, 140), rgb(170, 90, 0), 1.5f)));
+        poly("Peringatan / Warning", eq("status", "WARN"), rgba(255, 140, 0, 140), rgb(170, 90, 0), 1.5f),
+        poly("Tidak dapat dinilai / Not assessed", eq("status", "NOT_ASSESSED"), rgba(150, 150, 150, 90),
+            rgb(90, 90, 90), 1f)));
   }
 
   private static List<StyleRule> estates(LayerRole role, FieldMapping f) {

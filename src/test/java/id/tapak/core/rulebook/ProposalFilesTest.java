@@ -1,0 +1,72 @@
+package id.tapak.core.rulebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.tapak.core.model.TapakException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Uploaded files mean what they say: the site's attributes are request properties, form fields override them and
+ * the notes say which came from where; a zipped shapefile without .prj needs a crs field; a GeoPackage with several
+ * tables needs a layer field. Fixtures and their ogr2ogr commands: src/test/resources/fixtures/README.md.
+ */
+class ProposalFilesTest {
+
+  static final Path RULES = Path.of("src/test/resources/fixtures/rules");
+  static final ProposalParser PARSER = new ProposalParser(ProposalLimits.DEFAULT);
+
+  @TempDir
+  Path scratch;
+
+  Proposal read(Path file, Map<String, String> form) {
+    return PARSER.parse(ProposalFiles.toGeoJson(file, scratch, form, ProposalLimits.DEFAULT));
+  }
+
+  @Test
+  void theFilesAttributesAreUsedAndTheFormOverridesThem() {
+    // dBase names: industrial (industrial_plot_ha), green_spac (green_space_ha); UTM 49S, reprojected
+    Proposal p = read(RULES.resolve("site_attrs_32749.zip"), Map.of("ikm_ha", "2"));
+    assertEquals("KI Atribut", p.name());
+    assertEquals(40.0, p.industrialPlotHa(), 1e-9);
+    assertEquals(9.0, p.greenSpaceHa(), 1e-9);
+    assertEquals(2.0, p.ikmHa(), 1e-9);
+    assertTrue(p.notes().contains("industrial_plot_ha from the file attribute 'industrial'"), p.notes().toString());
+    assertTrue(p.notes().stream().anyMatch(n -> n.startsWith("ikm_ha from the form (overrides the file's ikm_ha = "
+        + "1.5")), p.notes().toString());
+    assertTrue(p.notes().contains("name from the file attribute 'name'"), p.notes().toString());
+    // the same values from a GeoJSON file
+    Proposal g = read(RULES.resolve("site_attrs.geojson"), Map.of());
+    assertEquals(1.5, g.ikmHa(), 1e-9);
+    assertEquals(p.site().getArea(), g.site().getArea(), 1e-9);
+  }
+
+  @Test
+  void aZippedShapefileWithoutPrjIsRefusedUnlessACrsIsGiven() {
+    TapakException e = assertThrows(TapakException.class, () -> read(RULES.resolve("site_attrs_noprj.zip"),
+        Map.of()));
+    assertEquals("file", e.field());
+    assertTrue(e.getMessage().contains("has no .prj") && e.getMessage().contains("'crs'"), e.getMessage());
+    Proposal p = read(RULES.resolve("site_attrs_noprj.zip"), Map.of("crs", "EPSG:32749"));
+    assertEquals(112.6, p.site().getEnvelopeInternal().getMinX(), 1e-6);
+    assertTrue(p.notes().contains("CRS EPSG:32749 from the form field 'crs'"), p.notes().toString());
+    TapakException bad = assertThrows(TapakException.class, () -> read(RULES.resolve("site_attrs_noprj.zip"),
+        Map.of("crs", "EPSG:99999")));
+    assertEquals("crs", bad.field());
+  }
+
+  @Test
+  void aGeoPackageWithSeveralTablesSaysToChooseOneWithTheLayerField() {
+    Path gpkg = Path.of("src/test/resources/fixtures/sources/layers.gpkg");
+    TapakException e = assertThrows(TapakException.class, () -> read(gpkg, Map.of()));
+    assertEquals("layer", e.field());
+    assertTrue(e.getMessage().contains("form field 'layer'") && e.getMessage().contains("estates")
+        && !e.getMessage().contains("source.layer") && !e.getMessage().contains("/"), e.getMessage());
+    Proposal p = read(gpkg, Map.of("layer", "estates"));
+    assertTrue(p.site().getArea() > 0);
+  }
+}
