@@ -31,8 +31,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 /**
  * Computes the {@link Indicators} of a region from the catalog, judging land exactly as the rulebook does: KPI from
  * the KPI rule's plan classes, hard constraints from the rules that FAIL a site (forbidden overlaps and setbacks,
- * with the setback rule's widths), access from the access rules' layers, classes and {@code max_m}. Overlays and
- * buffers run in the UTM zone of the region (metres); every area is measured back in lon/lat on the ellipsoid.
+ * with the setback rule's widths), access from the access rules' layers, classes and {@code max_m}. Overlays run in
+ * lon/lat like the checks', buffers in metres in the UTM zone of the region; every area is geodesic.
  * Stateless and thread-safe; the catalog is immutable.
  */
 public final class IndicatorEngine {
@@ -55,12 +55,15 @@ public final class IndicatorEngine {
     return rulebook;
   }
 
-  /** The overlay frame of one region: UTM of its centre, and the region in it. */
+  /**
+   * The frame of one region. Overlays run in lon/lat, as the checks' KPI and overlap rules do (an edge of the data
+   * is straight in lon/lat, as in GeoJSON and PostGIS geometry); only buffers are made in metres, in the UTM zone of
+   * the region's centre, and brought back to lon/lat. Areas are geodesic.
+   */
   private static final class Frame {
     final GeometryTransform toUtm;
     final GeometryTransform toWgs;
     final Geometry region;
-    final Geometry regionUtm;
 
     Frame(Geometry region) {
       var c = region.getEnvelopeInternal().centre();
@@ -68,20 +71,24 @@ public final class IndicatorEngine {
       this.toUtm = CrsRegistry.transform(CrsRegistry.WGS84, utm);
       this.toWgs = CrsRegistry.transform(utm, CrsRegistry.WGS84);
       this.region = region;
-      this.regionUtm = toUtm.apply(region);
     }
 
-    /** Geodesic hectares of a geometry in this frame's UTM zone. */
-    double ha(@Nullable Geometry utm) {
-      return utm == null || utm.isEmpty() ? 0 : GeodesicMeasure.hectares(toWgs.apply(utm));
+    /** Geodesic hectares of a lon/lat geometry. */
+    double ha(@Nullable Geometry g) {
+      return g == null || g.isEmpty() ? 0 : GeodesicMeasure.hectares(g);
     }
 
-    /** The polygonal part of g ∩ region, in UTM. */
-    Geometry clip(List<Geometry> utmParts) {
-      if (utmParts.isEmpty()) {
+    /** A lon/lat geometry grown by {@code metres} (in UTM), back in lon/lat. */
+    Geometry buffer(Geometry g, double metres) {
+      return toWgs.apply(toUtm.apply(g).buffer(metres, 8));
+    }
+
+    /** The polygonal part of (∪ parts) ∩ region. */
+    Geometry clip(List<Geometry> parts) {
+      if (parts.isEmpty()) {
         return empty();
       }
-      return polygonal(OverlayNGRobust.overlay(union(utmParts), regionUtm, OverlayNG.INTERSECTION));
+      return polygonal(OverlayNGRobust.overlay(union(parts), region, OverlayNG.INTERSECTION));
     }
   }
 
@@ -118,13 +125,13 @@ public final class IndicatorEngine {
     return polys.isEmpty() ? empty() : GeoJson.FACTORY.buildGeometry(polys);
   }
 
-  /** Features of the given roles touching the region, in UTM; {@code accept} filters by class. */
+  /** Features of the given roles touching the region (lon/lat), filtered by the rule's classes. */
   private List<Geometry> features(Frame fr, List<LayerRole> roles, List<String> classes, boolean polygonsOnly) {
     List<Geometry> out = new ArrayList<>();
     for (Layer l : layers(roles)) {
       for (Feature f : l.index().intersecting(fr.region)) {
         if ((!polygonsOnly || f.geometry() instanceof Polygonal) && RuleLayers.accepts(l, f, classes)) {
-          out.add(fr.toUtm.apply(f.geometry()));
+          out.add(f.geometry());
         }
       }
     }
@@ -140,7 +147,7 @@ public final class IndicatorEngine {
   }
 
   /**
-   * Where the layers of the given roles say something, in UTM and clipped to the region: the union of their
+   * Where the layers of the given roles say something, in lon/lat and clipped to the region: the union of their
    * coverages (a declared area, or the layer's own polygons for complete covers). No layer: nowhere.
    */
   private Geometry coverage(Frame fr, List<Layer> layers) {
@@ -148,11 +155,11 @@ public final class IndicatorEngine {
     for (Layer l : layers) {
       Coverage c = catalog.coverage(l);
       switch (c.kind()) {
-        case AREA -> parts.add(fr.toUtm.apply(c.area()));
+        case AREA -> parts.add(c.area());
         case FEATURES -> {
           for (Feature f : l.index().intersecting(fr.region)) {
             if (f.geometry() instanceof Polygonal) {
-              parts.add(fr.toUtm.apply(f.geometry()));
+              parts.add(f.geometry());
             }
           }
         }
@@ -174,7 +181,7 @@ public final class IndicatorEngine {
   public Indicators compute(Corridor.Region region) {
     Frame fr = new Frame(region.geometry());
     List<LocalizedText> notes = new ArrayList<>();
-    double areaHa = fr.ha(fr.regionUtm);
+    double areaHa = fr.ha(fr.region);
 
     // the plan: where it speaks, and its KPI (the KPI rule's classes)
     List<LayerRole> planRoles = List.of(LayerRole.SPATIAL_PLAN, LayerRole.DETAIL_PLAN);
@@ -242,7 +249,7 @@ public final class IndicatorEngine {
       for (Layer l : ls) {
         for (Feature f : l.index().candidates(env)) {
           if (RuleLayers.accepts(l, f, r.classes())) {
-            near.add(fr.toUtm.apply(f.geometry()).buffer(maxM, 8));
+            near.add(fr.buffer(f.geometry(), maxM));
           }
         }
       }
@@ -287,7 +294,7 @@ public final class IndicatorEngine {
     for (Layer l : layers(List.of(LayerRole.SPATIAL_PLAN, LayerRole.DETAIL_PLAN))) {
       for (Feature f : l.index().intersecting(fr.region)) {
         if (f.geometry() instanceof Polygonal && RuleLayers.matches(RuleLayers.className(l, f), r.classes())) {
-          out.add(fr.toUtm.apply(f.geometry()));
+          out.add(f.geometry());
         }
       }
     }
@@ -303,11 +310,10 @@ public final class IndicatorEngine {
     for (Layer l : ls) {
       for (Feature f : l.index().candidates(env)) {
         double w = RuleLayers.setbackMetres(r, l, f);
-        Geometry g = fr.toUtm.apply(f.geometry());
         if (w > 0) {
-          zones.add(g.buffer(w, 8));
-        } else if (g instanceof Polygonal) {
-          zones.add(g);
+          zones.add(fr.buffer(f.geometry(), w));
+        } else if (f.geometry() instanceof Polygonal) {
+          zones.add(f.geometry());
         }
       }
     }
