@@ -6,6 +6,9 @@ import id.tapak.core.corridor.Corridor;
 import id.tapak.core.corridor.CorridorReport;
 import id.tapak.core.corridor.CorridorService;
 import id.tapak.core.corridor.CorridorWriter;
+import id.tapak.core.corridor.GridFeatures;
+import id.tapak.core.corridor.SuitabilityGrid;
+import id.tapak.core.publish.geojson.GeoJsonWriter;
 import id.tapak.core.rulebook.RulebookLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,12 @@ final class CorridorCommand implements Callable<Integer> {
 
   @Option(names = "--out", description = "output FILE.csv or FILE.json")
   Path out;
+
+  @Option(names = "--grid", description = "also write the suitability grid to FILE.geojson")
+  Path grid;
+
+  @Option(names = "--candidates", description = "also write the ranked candidate sites to FILE.geojson")
+  Path candidates;
 
   @Option(names = "--list", description = "list the corridors of the project and exit")
   boolean list;
@@ -75,6 +84,26 @@ final class CorridorCommand implements Callable<Integer> {
           + "%d ms; wrote %s%n", id, r.whole().kpiHa(), r.whole().freeKpiHa(), r.whole().freeAssessedHa(),
           r.whole().estates().size(), r.millis(), out);
     }
+    if (grid != null || candidates != null) {
+      SuitabilityGrid.Result g = new SuitabilityGrid(service.engine()).compute(c);
+      if (grid != null) {
+        write(grid, GridFeatures.cells(g));
+      }
+      if (candidates != null) {
+        write(candidates, GridFeatures.candidates(g, "/api/corridors/" + id + "/candidates"));
+      }
+      if (!quiet) {
+        System.err.printf(Locale.ROOT, "corridor %s: grid of %d cells of %.0f m (%d excluded), %d candidate sites; "
+            + "%d ms%n", id, g.cells().size(), g.cellM(), g.cells().stream().filter(SuitabilityGrid.Cell::excluded)
+            .count(), g.candidates().size(), g.millis());
+      }
+    }
     return TapakCommand.OK;
+  }
+
+  private static void write(Path file, java.util.List<id.tapak.core.model.Feature> features) throws Exception {
+    try (var out = Files.newOutputStream(file); var gen = GeoJsonWriter.generator(out)) {
+      GeoJsonWriter.writeCollection(features, gen, null);
+    }
   }
 }

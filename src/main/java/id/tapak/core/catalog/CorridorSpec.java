@@ -3,6 +3,7 @@ package id.tapak.core.catalog;
 import id.tapak.core.model.LocalizedText;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code secondary} (quoted by a secondary source) or {@code unverified}; default {@code secondary}
  * @param note free text, e.g. which members are disputed (optional)
  * @param cellM suitability grid cell size in metres, 250 to 5,000 (default 500); key {@code cellM}
+ * @param weights weight of each access rule in a cell's score (rule id → weight ≥ 0); rules left out weigh 1, so
+ *     the default ranks every kind of infrastructure alike (the rulebook gives no ranking)
+ * @param minScore score (0-100) a cell needs to join a candidate site (default 50)
  */
 public record CorridorSpec(
     String id,
@@ -31,7 +35,9 @@ public record CorridorSpec(
     String source,
     @Nullable String confidence,
     @Nullable String note,
-    @Nullable Double cellM) {
+    @Nullable Double cellM,
+    @Nullable Map<String, Double> weights,
+    @Nullable Double minScore) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
   private static final Set<String> CONFIDENCE = Set.of("confirmed", "secondary", "unverified");
@@ -57,9 +63,28 @@ public record CorridorSpec(
       throw new IllegalArgumentException("confidence must be confirmed, secondary or unverified, got '" + confidence
           + "'");
     }
+    weights = weights == null ? Map.of() : Map.copyOf(weights);
+    for (Map.Entry<String, Double> w : weights.entrySet()) {
+      if (w.getValue() == null || !(w.getValue() >= 0) || w.getValue() > 1000) {
+        throw new IllegalArgumentException("weights." + w.getKey() + " must be a number from 0 to 1000");
+      }
+    }
+    if (minScore != null && !(minScore >= 0 && minScore <= 100)) {
+      throw new IllegalArgumentException("minScore must be from 0 to 100, got " + minScore);
+    }
     if (cellM != null && (cellM < 250 || cellM > 5000)) {
       throw new IllegalArgumentException("cellM must be from 250 to 5000 m, got " + cellM);
     }
+  }
+
+  /** The weight of an access rule in the score (default 1). */
+  public double weight(String ruleId) {
+    return weights.getOrDefault(ruleId, 1.0);
+  }
+
+  /** The score a cell needs to join a candidate site (default 50). */
+  public double candidateScore() {
+    return minScore == null ? 50 : minScore;
   }
 
   /** The grid cell size in metres (default 500). */

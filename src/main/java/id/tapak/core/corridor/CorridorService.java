@@ -1,6 +1,8 @@
 package id.tapak.core.corridor;
 
 import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.ProjectFileException;
+import id.tapak.core.rulebook.CheckType;
 import id.tapak.core.rulebook.Rulebook;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +22,22 @@ public final class CorridorService {
   private final IndicatorEngine engine;
   private final List<Corridor> corridors;
   private final Map<String, CorridorReport> reports = new ConcurrentHashMap<>();
+  private final Map<String, SuitabilityGrid.Result> grids = new ConcurrentHashMap<>();
 
   /** Resolves the project's corridors; a wrong declaration throws {@code ProjectFileException}. */
   public CorridorService(Catalog catalog, Rulebook rulebook) {
     this.engine = new IndicatorEngine(catalog, rulebook);
     this.corridors = Corridor.resolve(catalog);
+    for (Corridor c : corridors) {
+      for (String rule : c.spec().weights().keySet()) {
+        boolean access = rulebook.rule(rule).map(r -> r.check() == CheckType.ACCESS).orElse(false);
+        if (!access) {
+          throw new ProjectFileException(catalog.projectPath() + ": corridor '" + c.spec().id() + "': key 'weights."
+              + rule + "': not an access rule of rulebook " + rulebook.id() + " (access rules: " + rulebook.rules()
+              .stream().filter(r -> r.check() == CheckType.ACCESS).map(r -> r.id()).toList() + ")");
+        }
+      }
+    }
   }
 
   public List<Corridor> corridors() {
@@ -42,6 +55,11 @@ public final class CorridorService {
   /** The report of a corridor, computed once. */
   public Optional<CorridorReport> report(String id) {
     return corridor(id).map(c -> reports.computeIfAbsent(id, k -> compute(c, n -> { })));
+  }
+
+  /** The suitability grid and candidate sites of a corridor, computed once. */
+  public Optional<SuitabilityGrid.Result> grid(String id) {
+    return corridor(id).map(c -> grids.computeIfAbsent(id, k -> new SuitabilityGrid(engine).compute(c)));
   }
 
   /**

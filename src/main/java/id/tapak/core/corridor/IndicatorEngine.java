@@ -55,6 +55,11 @@ public final class IndicatorEngine {
     return rulebook;
   }
 
+  /** The conformity engine over the same catalog and rulebook (estate audits, candidate-site checks). */
+  public ConformityEngine checks() {
+    return checks;
+  }
+
   /**
    * The frame of one region. Overlays run in lon/lat, as the checks' KPI and overlap rules do (an edge of the data
    * is straight in lon/lat, as in GeoJSON and PostGIS geometry); only buffers are made in metres, in the UTM zone of
@@ -179,6 +184,19 @@ public final class IndicatorEngine {
 
   /** The indicators of one region. */
   public Indicators compute(Corridor.Region region) {
+    return evaluate(region).indicators();
+  }
+
+  /**
+   * The indicators of a region with the land behind them (lon/lat), for the suitability grid.
+   *
+   * @param indicators the figures
+   * @param free the free KPI: KPI minus estates and every hard constraint found
+   * @param assessed where every constraint layer covers (free land there is free for sure)
+   */
+  record Evaluation(Indicators indicators, Geometry free, Geometry assessed) {}
+
+  Evaluation evaluate(Corridor.Region region) {
     Frame fr = new Frame(region.geometry());
     List<LocalizedText> notes = new ArrayList<>();
     double areaHa = fr.ha(fr.region);
@@ -273,10 +291,11 @@ public final class IndicatorEngine {
         estates.add(new Indicators.EstateStatus(f.id(), name, rep.siteHa(), rep.verdict().name(), ikm));
       }
     }
-    return new Indicators(region.code(), region.name(), areaHa, planCoveredHa, Math.max(0, areaHa - planCoveredHa),
-        kpiHa, fr.ha(operating), fr.ha(intersection(kpi, operating)), fr.ha(planned),
-        fr.ha(intersection(kpi, planned)), constraints, freeHa, freeAssessed, Math.max(0, freeHa - freeAssessed),
-        access, estates, notes);
+    Indicators ind = new Indicators(region.code(), region.name(), areaHa, planCoveredHa,
+        Math.max(0, areaHa - planCoveredHa), kpiHa, fr.ha(operating), fr.ha(intersection(kpi, operating)),
+        fr.ha(planned), fr.ha(intersection(kpi, planned)), constraints, freeHa, freeAssessed,
+        Math.max(0, freeHa - freeAssessed), access, estates, notes);
+    return new Evaluation(ind, free, allCovered);
   }
 
   private static List<Geometry> union2(List<Geometry> a, List<Geometry> b) {
