@@ -3,6 +3,7 @@ package id.tapak.app;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
 import id.tapak.core.catalog.ProjectFileException;
+import id.tapak.core.corridor.CorridorService;
 import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.rulebook.Rulebook;
 import id.tapak.core.rulebook.RulebookException;
@@ -31,6 +32,7 @@ public class TapakApplication {
     java.nio.file.Path project = java.nio.file.Path.of(projectArg(args));
     Catalog catalog;
     Rulebook rulebook;
+    CorridorService corridors;
     try {
       catalog = timedLoad(project);
       rulebook = RulebookLoader.forCatalog(catalog);
@@ -40,6 +42,7 @@ public class TapakApplication {
       for (String w : id.tapak.core.rulebook.LayerFlags.warnings(catalog, rulebook)) {
         LOG.warn(w);
       }
+      corridors = new CorridorService(catalog, rulebook);
     } catch (ProjectFileException | RulebookException e) {
       System.err.println("tapak: " + e.getMessage());
       System.exit(2);
@@ -49,6 +52,7 @@ public class TapakApplication {
     app.addInitializers(ctx -> {
       ctx.getBeanFactory().registerSingleton("catalog", catalog);
       ctx.getBeanFactory().registerSingleton("rulebook", rulebook);
+      ctx.getBeanFactory().registerSingleton("corridorService", corridors);
     });
     app.run(args);
   }
@@ -80,5 +84,12 @@ public class TapakApplication {
   @ConditionalOnMissingBean
   Catalog catalog(TapakProperties props) {
     return timedLoad(props.project());
+  }
+
+  /** The corridors, when not registered by {@link #serve} (tests, embedded use). */
+  @Bean
+  @ConditionalOnMissingBean
+  CorridorService corridorService(Catalog catalog, Rulebook rulebook) {
+    return new CorridorService(catalog, rulebook);
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tapak", mixinStandardHelpOptions = true, version = "tapak 0.1.0",
     description = "Lokasi kawasan industri vs PP 20/2024 / Industrial-estate location checks under PP 20/2024",
-    subcommands = {LayersCommand.class, CheckCommand.class, AuditCommand.class, RulesCommand.class})
+    subcommands = {LayersCommand.class, CheckCommand.class, AuditCommand.class, RulesCommand.class,
+        CorridorCommand.class})
 public final class TapakCommand {
 
   /** Success; CONFORM. */
