@@ -114,8 +114,13 @@ public final class ConformityEngine {
     List<ConformityReport.DataUsed> out = new ArrayList<>();
     for (Layer l : ctx.used) {
       LayerSpec s = l.spec();
-      out.add(new ConformityReport.DataUsed(l.id(), s.title(), s.attribution() != null ? s.attribution()
-          : s.description(), s.date(), l.geometryQuality(), s.regulation(), ctx.catalog.coverage(l).description()));
+      String source = s.attribution() != null ? s.attribution() : s.description();
+      if (s.source().type() == id.tapak.core.source.SourceType.POSTGIS) {
+        // a database layer: say which table, so the report can be traced to the data
+        source = (source == null ? "" : source + " · ") + "PostGIS " + s.source().layer();
+      }
+      out.add(new ConformityReport.DataUsed(l.id(), s.title(), source, s.date(), l.geometryQuality(), s.regulation(),
+          ctx.catalog.coverage(l).description()));
     }
     return out;
   }

@@ -102,8 +102,11 @@ class WebMapBrowserTest {
     return "http://127.0.0.1:" + port;
   }
 
+  /** Waits up to 60 s; the page re-renders panels while a condition reads them, so a stale element means "again". */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(60));
+    WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(60));
+    w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return w;
   }
 
   Object js(String script, Object... args) {
