@@ -9,20 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 
 /**
- * The corridors of a project and their indicators, computed on first request and kept for the life of the catalog
- * (an immutable snapshot: a changed layer means a new catalog, hence new figures). Thread-safe; two requests for
- * the same corridor compute it once.
+ * The corridors of a project, their indicators and suitability grids, computed once and kept for the life of the
+ * catalog (an immutable snapshot: a changed layer means a new catalog, hence new figures). Computations run on one
+ * background thread of their own, so a request waits for its corridor without holding a lock that others need, and
+ * {@link #warmUp} can compute everything after start-up. Thread-safe; two requests for one corridor compute it once.
  */
 public final class CorridorService {
 
   private final IndicatorEngine engine;
   private final List<Corridor> corridors;
-  private final Map<String, CorridorReport> reports = new ConcurrentHashMap<>();
-  private final Map<String, SuitabilityGrid.Result> grids = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<CorridorReport>> reports = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<SuitabilityGrid.Result>> grids = new ConcurrentHashMap<>();
+  /** One daemon thread: corridor computations are heavy and rare; they should not take both cores from requests. */
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "tapak-corridors");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** Resolves the project's corridors; a wrong declaration throws {@code ProjectFileException}. */
   public CorridorService(Catalog catalog, Rulebook rulebook) {
@@ -54,12 +65,35 @@ public final class CorridorService {
 
   /** The report of a corridor, computed once. */
   public Optional<CorridorReport> report(String id) {
-    return corridor(id).map(c -> reports.computeIfAbsent(id, k -> compute(c, n -> { })));
+    return corridor(id).map(c -> join(reports.computeIfAbsent(id,
+        k -> CompletableFuture.supplyAsync(() -> compute(c, n -> { }), worker))));
   }
 
   /** The suitability grid and candidate sites of a corridor, computed once. */
   public Optional<SuitabilityGrid.Result> grid(String id) {
-    return corridor(id).map(c -> grids.computeIfAbsent(id, k -> new SuitabilityGrid(engine).compute(c)));
+    return corridor(id).map(c -> join(grids.computeIfAbsent(id,
+        k -> CompletableFuture.supplyAsync(() -> new SuitabilityGrid(engine).compute(c), worker))));
+  }
+
+  /** Starts computing every corridor's indicators and grid in the background (the service does it after start-up). */
+  public void warmUp() {
+    for (Corridor c : corridors) {
+      String id = c.spec().id();
+      reports.computeIfAbsent(id, k -> CompletableFuture.supplyAsync(() -> compute(c, n -> { }), worker));
+      grids.computeIfAbsent(id, k -> CompletableFuture.supplyAsync(() -> new SuitabilityGrid(engine).compute(c),
+          worker));
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**

@@ -18,7 +18,8 @@ public final class GridFeatures {
   private GridFeatures() {}
 
   /**
-   * One feature per cell: {@code score} (0-100, null when excluded), {@code excluded}, {@code free_ha},
+   * One feature per cell: {@code score} (0-100, null when excluded), {@code score_class}, {@code excluded},
+   * {@code free_ha},
    * {@code free_share}, {@code assessed}, and {@code d_<rule>_m} per access rule.
    */
   public static List<Feature> cells(SuitabilityGrid.Result g) {
@@ -27,6 +28,7 @@ public final class GridFeatures {
       Map<String, @Nullable Object> p = new LinkedHashMap<>();
       p.put("corridor", g.corridor().spec().id());
       p.put("score", c.score() == null ? null : round(c.score(), 1));
+      p.put("score_class", scoreClass(c.score()));
       p.put("excluded", c.excluded());
       p.put("free_ha", round(c.freeHa(), 4));
       p.put("free_share", round(c.freeShare(), 4));
@@ -61,6 +63,14 @@ public final class GridFeatures {
       out.add(new Feature("candidate-" + c.rank(), c.site(), p));
     }
     return out;
+  }
+
+  /** The score in quarters ("0-25" … "75-100"), or "excluded": the classes of the WMS grid style. */
+  static String scoreClass(@Nullable Double score) {
+    if (score == null) {
+      return "excluded";
+    }
+    return score >= 75 ? "75-100" : score >= 50 ? "50-75" : score >= 25 ? "25-50" : "0-25";
   }
 
   private static long count(List<Finding> fs, Status s) {

@@ -4,20 +4,26 @@ import id.tapak.core.catalog.Catalog;
 import id.tapak.core.publish.wms.TileCache;
 import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.publish.wms.WmsService;
+import id.tapak.core.corridor.CorridorLayers;
+import id.tapak.core.corridor.CorridorService;
 import id.tapak.core.rulebook.CheckFeatures;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the WMS: the layers (catalog + optional check store), the tile cache and the service. */
+/**
+ * Wires the WMS: the layers (catalog, the check store's layers, the corridors' suitability grids and candidate
+ * sites), the tile cache and the service.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WmsProperties.class)
 class WmsConfiguration {
 
   @Bean
-  WmsService wmsService(Catalog catalog, ObjectProvider<CheckFeatures> checks, WmsProperties props) {
-    WmsLayers layers = new WmsLayers(catalog, checks::getIfAvailable);
+  WmsService wmsService(Catalog catalog, ObjectProvider<CheckFeatures> checks, CorridorService corridors,
+      WmsProperties props) {
+    WmsLayers layers = new WmsLayers(catalog, checks::getIfAvailable, CorridorLayers.wms(corridors));
     return new WmsService(layers, props.maxWidth(), props.maxHeight(), new TileCache(props.cacheSize()));
   }
 }

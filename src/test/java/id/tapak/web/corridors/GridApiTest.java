@@ -66,4 +66,48 @@ class GridApiTest {
     assertThat(noRank.body()).contains("\"field\":\"rank\"");
     assertThat(get("/api/corridors/nope/grid").statusCode()).isEqualTo(404);
   }
+
+  /** The grid and the candidates as WMS layers: listed in capabilities, drawn where the free KPI is, with a legend. */
+  @Test
+  void gridAndCandidatesAreWmsLayers() throws Exception {
+    String caps = get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").body();
+    assertThat(caps).contains("<Name>kesesuaian_uji</Name>").contains("<Name>kandidat_uji</Name>")
+        .contains("Koridor prioritas");
+    // CRS:84 box around the eastern KPI block (112.74-112.76 E, 7.22-7.20 S), and one over farmland only
+    java.awt.image.BufferedImage kpi = png("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=kesesuaian_uji"
+        + "&STYLES=&CRS=CRS:84&BBOX=112.735,-7.225,112.765,-7.195&WIDTH=200&HEIGHT=200&FORMAT=image/png"
+        + "&TRANSPARENT=TRUE");
+    java.awt.image.BufferedImage farm = png("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=kesesuaian_uji"
+        + "&STYLES=&CRS=CRS:84&BBOX=112.52,-7.38,112.55,-7.35&WIDTH=200&HEIGHT=200&FORMAT=image/png"
+        + "&TRANSPARENT=TRUE");
+    assertThat(opaque(kpi)).as("cells drawn over the free KPI").isGreaterThan(200 * 200 / 4);
+    assertThat(opaque(farm)).as("excluded cells are not drawn").isZero();
+    assertThat(opaque(png("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=kandidat_uji&STYLES=&CRS=CRS:84"
+        + "&BBOX=112.735,-7.225,112.765,-7.195&WIDTH=200&HEIGHT=200&FORMAT=image/png&TRANSPARENT=TRUE")))
+        .as("the candidate outline").isGreaterThan(100);
+    java.awt.image.BufferedImage legend = png("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
+        + "&LAYER=kesesuaian_uji&FORMAT=image/png");
+    assertThat(legend.getHeight()).isGreaterThan(40);
+  }
+
+  java.awt.image.BufferedImage png(String path) throws Exception {
+    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+    assertThat(img).as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isNotNull();
+    return img;
+  }
+
+  static int opaque(java.awt.image.BufferedImage img) {
+    int n = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        if ((img.getRGB(x, y) >>> 24) != 0) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
 }

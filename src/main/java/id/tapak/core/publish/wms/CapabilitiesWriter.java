@@ -148,6 +148,21 @@ public final class CapabilitiesWriter {
       layer(w, layers.entry(n, "LAYERS"), all.isNull() ? INDONESIA : all, url);
     }
     w.writeEndElement();
+    // derived layers (corridor suitability grids, candidate sites), one group per kind
+    java.util.Map<LocalizedText, List<WmsLayers.Entry>> groups = new java.util.LinkedHashMap<>();
+    for (WmsLayers.Entry e : layers.entries()) {
+      if (e.derived() != null) {
+        groups.computeIfAbsent(e.derived().group(), g -> new java.util.ArrayList<>()).add(e);
+      }
+    }
+    for (var g : groups.entrySet()) {
+      w.writeStartElement(NS, "Layer");
+      text(w, "Title", g.getKey().both());
+      for (WmsLayers.Entry e : g.getValue()) {
+        layer(w, e, e.derived().bbox(), url);
+      }
+      w.writeEndElement();
+    }
     w.writeEndElement();
   }
 
@@ -156,7 +171,9 @@ public final class CapabilitiesWriter {
     w.writeAttribute("queryable", "1");
     text(w, "Name", e.name());
     text(w, "Title", e.title().both());
-    if (e.layer() != null && e.layer().spec().description() != null) {
+    if (e.derived() != null) {
+      text(w, "Abstract", e.derived().description());
+    } else if (e.layer() != null && e.layer().spec().description() != null) {
       text(w, "Abstract", e.layer().spec().description());
     }
     if (e.role() != null) {

@@ -26,7 +26,8 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The layers a WMS client sees: every catalog layer, plus the stored check results as {@code check_sites} and
- * {@code check_conflicts} (together requestable as {@code checks}). Each layer has its built-in {@code default}
+ * {@code check_conflicts} (together requestable as {@code checks}), plus the layers derived from the catalog
+ * (corridor suitability grids and candidate sites, {@link DerivedLayer}). Each layer has its built-in {@code default}
  * style and the named styles of the SLD file its {@code style:} key names. Catalog layers are projected once per
  * map CRS and kept (EPSG:4326 and EPSG:3857 for good, other CRSs in a small LRU). Thread-safe.
  */
@@ -45,13 +46,18 @@ public final class WmsLayers {
    * @param name WMS layer name (catalog id or a check layer name)
    * @param title Indonesian and English title
    * @param role the catalog role, null for check layers
-   * @param layer the catalog layer, null for check layers
+   * @param layer the catalog layer, null for check and derived layers
    * @param styles default style first, then named SLD styles
+   * @param derived the derived layer (corridor grids…), null otherwise
    */
   public record Entry(String name, LocalizedText title, @Nullable LayerRole role, @Nullable Layer layer,
-      List<Style> styles) {
+      List<Style> styles, @Nullable DerivedLayer derived) {
     public Entry {
       styles = List.copyOf(styles);
+    }
+
+    Entry(String name, LocalizedText title, @Nullable LayerRole role, @Nullable Layer layer, List<Style> styles) {
+      this(name, title, role, layer, styles, null);
     }
 
     /** The style named in STYLES ("" or "default" = the built-in one); StyleNotDefined otherwise. */
@@ -85,6 +91,13 @@ public final class WmsLayers {
    * @throws ProjectFileException when a layer's SLD file is missing or invalid (start-up must stop)
    */
   public WmsLayers(Catalog catalog, Supplier<@Nullable CheckFeatures> checks) {
+    this(catalog, checks, List.of());
+  }
+
+  /**
+   * @param derived layers computed from the catalog (corridor grids and candidate sites), after the check layers
+   */
+  public WmsLayers(Catalog catalog, Supplier<@Nullable CheckFeatures> checks, List<DerivedLayer> derived) {
     this.catalog = catalog;
     this.checks = checks;
     for (Layer l : catalog.layers()) {
@@ -100,6 +113,12 @@ public final class WmsLayers {
     entries.put(CHECK_CONFLICTS, new Entry(CHECK_CONFLICTS,
         LocalizedText.of("Konflik hasil pemeriksaan", "Check conflicts"), null, null,
         List.of(DefaultStyles.checkConflicts())));
+    for (DerivedLayer d : derived) {
+      if (entries.containsKey(d.name()) || CHECKS.equals(d.name())) {
+        throw new IllegalArgumentException("derived WMS layer " + d.name() + " clashes with a layer of the catalog");
+      }
+      entries.put(d.name(), new Entry(d.name(), d.title(), null, null, List.of(d.style()), d));
+    }
   }
 
   /**
@@ -176,7 +195,7 @@ public final class WmsLayers {
       return e.layer().index().candidates(lonLat);
     }
     List<Feature> out = new ArrayList<>();
-    for (Feature f : checkFeatures(e, checkId)) {
+    for (Feature f : e.derived() != null ? e.derived().features().get() : checkFeatures(e, checkId)) {
       if (f.geometry().getEnvelopeInternal().intersects(lonLat)) {
         out.add(f);
       }
@@ -184,20 +203,32 @@ public final class WmsLayers {
     return out;
   }
 
-  /** The layer projected into the map CRS: cached for catalog layers, fresh for the (small, changing) check layers. */
+  /**
+   * The layer projected into the map CRS: cached for catalog and derived layers (immutable per catalog), fresh for
+   * the (small, changing) check layers.
+   */
   public ProjectedLayer projected(Entry e, MapCrs crs, @Nullable String checkId) {
     Layer layer = e.layer();
+    DerivedLayer d = e.derived();
+    if (d != null) {
+      return cached("derived:" + d.name(), crs, d.features());
+    }
     if (layer == null) {
       return ProjectedLayer.of(checkFeatures(e, checkId), crs.projection());
     }
-    String key = layer.id() + "@" + crs.epsg();
+    return cached(layer.id(), crs, layer::features);
+  }
+
+  /** A projection kept for good in EPSG:4326 and EPSG:3857, in a small LRU for the other CRSs. */
+  private ProjectedLayer cached(String id, MapCrs crs, Supplier<List<Feature>> features) {
+    String key = id + "@" + crs.epsg();
     if (crs.epsg() == 4326 || crs.epsg() == 3857) {
-      return projected.computeIfAbsent(key, k -> ProjectedLayer.of(layer.features(), crs.projection()));
+      return projected.computeIfAbsent(key, k -> ProjectedLayer.of(features.get(), crs.projection()));
     }
     synchronized (otherCrs) {
       ProjectedLayer p = otherCrs.get(key);
       if (p == null) {
-        p = ProjectedLayer.of(layer.features(), crs.projection());
+        p = ProjectedLayer.of(features.get(), crs.projection());
         otherCrs.put(key, p);
       }
       return p;

@@ -67,6 +67,26 @@ public final class DefaultStyles {
   }
 
   /**
+   * A corridor's suitability grid, graduated by {@code score_class} (the cell score in quarters, a sequential
+   * yellow-green ramp: darker = better served); excluded cells (less than half free KPI) are not drawn, so the map
+   * shows only where land is still suitable.
+   */
+  public static Style suitability() {
+    return new Style(Style.DEFAULT, "Kesesuaian lahan / Land suitability", List.of(
+        poly("Skor / score 75-100", eq("score_class", "75-100"), rgba(0, 104, 55, 190), rgba(0, 70, 35, 120), 0.5f),
+        poly("Skor / score 50-75", eq("score_class", "50-75"), rgba(49, 163, 84, 180), rgba(20, 110, 50, 120), 0.5f),
+        poly("Skor / score 25-50", eq("score_class", "25-50"), rgba(173, 221, 142, 170), rgba(90, 150, 70, 120), 0.5f),
+        poly("Skor / score 0-25", eq("score_class", "0-25"), rgba(247, 252, 185, 170), rgba(160, 160, 90, 120),
+            0.5f)));
+  }
+
+  /** A corridor's ranked candidate sites: a bold outline with the rank as label. */
+  public static Style candidates() {
+    return new Style(Style.DEFAULT, "Kandidat lokasi / Candidate sites", withLabel("rank", List.of(
+        poly("Kandidat lokasi / Candidate site", null, rgba(106, 61, 154, 60), rgb(84, 39, 143), 2.5f))));
+  }
+
+  /**
    * Conflict geometries (outside KPI, LP2B overlap, setback breach) coloured by status, and the parts of sites a rule
    * could not assess (status NOT_ASSESSED) in grey.
    */
