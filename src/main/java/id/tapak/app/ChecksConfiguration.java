@@ -44,6 +44,6 @@ class ChecksConfiguration {
 
   @Bean(destroyMethod = "close")
   SqliteCheckStore checkStore(TapakProperties props) {
-    return SqliteCheckStore.open(props.dataDir());
+    return SqliteCheckStore.open(props.dataPath());
   }
 }

@@ -76,6 +76,6 @@ public class TapakApplication {
   @Bean
   @ConditionalOnMissingBean
   Catalog catalog(TapakProperties props) {
-    return timedLoad(props.project());
+    return timedLoad(props.projectPath());
   }
 }

@@ -18,6 +18,7 @@ class WmsConfiguration {
   @Bean
   WmsService wmsService(Catalog catalog, ObjectProvider<CheckFeatures> checks, WmsProperties props) {
     WmsLayers layers = new WmsLayers(catalog, checks::getIfAvailable);
-    return new WmsService(layers, props.maxWidth(), props.maxHeight(), new TileCache(props.cacheSize()));
+    return new WmsService(layers, props.maxWidth(), props.maxHeight(), new TileCache(props.cacheSize()),
+        props.contact().toCore());
   }
 }
