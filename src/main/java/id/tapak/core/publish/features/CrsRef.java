@@ -35,12 +35,47 @@ public record CrsRef(int epsg, boolean crs84) {
     }
   }
 
-  /** Every CRS a collection can be asked for, CRS84 first (the default). */
-  public static List<String> uris() {
-    List<String> out = new ArrayList<>();
-    out.add(MediaTypes.CRS84);
+  /** Degrees (about 1 cm, the precision of written coordinates) a projected box is widened by in lon/lat. */
+  static final double ROUND_TRIP_DEG = 1e-7;
+  /** Degrees a layer's extent is widened by before zones are matched to it. */
+  private static final double ZONE_MARGIN_DEG = 1.0;
+
+  /**
+   * The CRSs a collection with this lon/lat extent offers, CRS84 first (the default): CRS84, EPSG:4326, DGN95
+   * EPSG:4755 and EPSG:3857 always, and the UTM and TM-3 zones whose longitude band (and, for UTM, hemisphere) the
+   * extent reaches, widened by 1°. Projecting East Java into UTM 46N is possible but meaningless, and listing all 31
+   * CRSs for every collection made the OGC suite's per-CRS tests run for minutes.
+   */
+  public static List<CrsRef> forExtent(Envelope lonLat) {
+    List<CrsRef> out = new ArrayList<>();
+    out.add(CRS84);
+    Envelope e = new Envelope(lonLat.isNull() ? new Envelope(94, 142, -11.5, 6.5) : lonLat);
+    e.expandBy(ZONE_MARGIN_DEG);
     for (int code : CrsRegistry.supported()) {
-      out.add(EPSG_URI + code);
+      double west;
+      double width;
+      if (code >= 32646 && code <= 32654) {
+        west = (code - 32601) * 6 - 180;
+        width = 6;
+        if (e.getMaxY() < 0) {
+          continue;
+        }
+      } else if (code >= 32746 && code <= 32754) {
+        west = (code - 32701) * 6 - 180;
+        width = 6;
+        if (e.getMinY() > 0) {
+          continue;
+        }
+      } else if (code >= 23830 && code <= 23845) {
+        west = 93 + (code - 23830) * 3; // zone 46.2 is 93°–96°E, then 3° per zone eastwards
+        width = 3;
+      } else {
+        out.add(new CrsRef(code, false));
+        continue;
+      }
+      if (e.getMaxX() >= west && e.getMinX() <= west + width) {
+        out.add(new CrsRef(code, false));
+      }
     }
     return List.copyOf(out);
   }
@@ -107,7 +142,9 @@ public record CrsRef(int epsg, boolean crs84) {
 
   /**
    * The lon/lat envelope of a box given in this CRS's axis order ({@code a1,b1} lower corner, {@code a2,b2} upper).
-   * Projected boxes are densified along their edges (16 steps) so the curved lon/lat outline is covered.
+   * Projected boxes are densified along their edges (16 steps) so the curved lon/lat outline is covered, and widened
+   * by {@link #ROUND_TRIP_DEG}: a box a client projected from a lon/lat extent must not lose the features on that
+   * extent's edge to the transform's rounding.
    */
   public Envelope boxToLonLat(double a1, double b1, double a2, double b2) {
     if (geographic()) {
@@ -124,6 +161,7 @@ public record CrsRef(int epsg, boolean crs84) {
         out.expandToInclude(q[0], q[1]);
       }
     }
+    out.expandBy(ROUND_TRIP_DEG);
     return out;
   }
 

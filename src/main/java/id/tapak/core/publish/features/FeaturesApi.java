@@ -102,6 +102,8 @@ public final class FeaturesApi {
    */
   public ItemsPage items(BaseUrl base, ItemsRequest request) {
     Layer layer = layer(request.collectionId());
+    requireOffered(layer, request.crs(), "crs");
+    requireOffered(layer, request.bboxCrs(), "bbox-crs");
     FeatureQuery q = request.query();
     Queryables names = queryablesOf(layer);
     Predicate<Feature> filter = compileFilter(request, names);
@@ -132,6 +134,14 @@ public final class FeaturesApi {
     links.add(Link.of(collectionUrl(base, layer), "collection", MediaTypes.JSON, "The collection"));
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return new ItemsPage(inCrs(page, request.crs()), matched.size(), now, links, request.crs());
+  }
+
+  /** Part 2 /req/crs/fc-crs-valid-value: a CRS the collection does not list is a 400 naming the parameter. */
+  private static void requireOffered(Layer layer, CrsRef crs, String parameter) {
+    if (!CrsRef.forExtent(layer.bbox()).contains(crs)) {
+      throw TapakException.badRequest(parameter, parameter + " " + crs.uri() + " is not offered for collection '"
+          + layer.id() + "'; see its crs list (UTM and TM-3 zones near the layer's extent)");
+    }
   }
 
   /** The features in the bbox, in layer order; both parts of a box across the antimeridian. */
@@ -193,6 +203,7 @@ public final class FeaturesApi {
    */
   public FeatureDocument item(BaseUrl base, String collectionId, String featureId, CrsRef crs) {
     Layer layer = layer(collectionId);
+    requireOffered(layer, crs, "crs");
     Feature f = layer.feature(featureId).orElseThrow(() -> TapakException.notFound("featureId",
         "collection '" + layer.id() + "' has no feature '" + featureId + "'"));
     String self = collectionUrl(base, layer) + "/items/" + BaseUrl.segment(f.id());
@@ -223,9 +234,21 @@ public final class FeaturesApi {
         Link.of(base.resolve(ROOT + "/collections"), "parent", MediaTypes.JSON, "All collections"));
     Envelope b = l.bbox();
     CollectionInfo.Extent extent = b.isNull() ? null : new CollectionInfo.Extent(new CollectionInfo.Spatial(
-        List.of(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY())), MediaTypes.CRS84));
+        List.of(List.of(down(b.getMinX()), down(b.getMinY()), up(b.getMaxX()), up(b.getMaxY()))), MediaTypes.CRS84));
     return new CollectionInfo(l.id(), l.spec().title().both(), description(l), links, extent, "feature",
-        CrsRef.uris(), MediaTypes.CRS84);
+        CrsRef.forExtent(b).stream().map(CrsRef::uri).toList(), MediaTypes.CRS84);
+  }
+
+  /**
+   * Extent corners rounded outwards to 7 decimals (about 1 cm), the precision of written coordinates: a client that
+   * sends the extent back as a bbox with 7 decimals (ets-ogcapi-features10 does) must still match every feature.
+   */
+  private static double down(double v) {
+    return Math.floor(v * 1e7) / 1e7;
+  }
+
+  private static double up(double v) {
+    return Math.ceil(v * 1e7) / 1e7;
   }
 
   private static @Nullable String description(Layer l) {

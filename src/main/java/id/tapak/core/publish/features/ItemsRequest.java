@@ -33,6 +33,7 @@ import org.locationtech.jts.geom.Envelope;
  *     antimeridian)
  * @param eastPart the part of a bbox east of the antimeridian, {@code [-180, maxLon]}, or null
  * @param crs the CRS to answer in ({@code crs}, default CRS84)
+ * @param bboxCrs the CRS the bbox was given in ({@code bbox-crs}, default CRS84)
  * @param filter the {@code filter} text, or null
  * @param filterLang {@code cql2-text} (default) or {@code cql2-json}
  * @param filterCrs the CRS of the filter's geometry literals ({@code filter-crs}, default CRS84)
@@ -41,6 +42,7 @@ import org.locationtech.jts.geom.Envelope;
  *     request order
  */
 public record ItemsRequest(String collectionId, FeatureQuery query, @Nullable Envelope eastPart, CrsRef crs,
+    CrsRef bboxCrs,
     @Nullable String filter, String filterLang, CrsRef filterCrs, @Nullable String sortby, Map<String, String> echo) {
 
   /** Page size when the client names none; GDAL and QGIS always send their own. */
@@ -58,6 +60,7 @@ public record ItemsRequest(String collectionId, FeatureQuery query, @Nullable En
     Objects.requireNonNull(collectionId, "collectionId");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(crs, "crs");
+    Objects.requireNonNull(bboxCrs, "bboxCrs");
     Objects.requireNonNull(filterLang, "filterLang");
     Objects.requireNonNull(filterCrs, "filterCrs");
     echo = Collections.unmodifiableMap(new LinkedHashMap<>(echo));
@@ -120,7 +123,7 @@ public record ItemsRequest(String collectionId, FeatureQuery query, @Nullable En
       }
     });
     return new ItemsRequest(collectionId, new FeatureQuery(parts == null ? null : parts[0], limit(params.get("limit")),
-        offset(params.get("offset"))), parts == null || parts.length < 2 ? null : parts[1], crs, filter, lang,
+        offset(params.get("offset"))), parts == null || parts.length < 2 ? null : parts[1], crs, bboxCrs, filter, lang,
         filterCrs, sortby, echo);
   }
 
@@ -202,7 +205,11 @@ public record ItemsRequest(String collectionId, FeatureQuery query, @Nullable En
       }
       return new Envelope[] {crs.boxToLonLat(v[0], v[1], v[hi], v[hi + 1])};
     }
-    boolean latFirst = crs.latFirst();
+    // EPSG:4326 and EPSG:4755 boxes are latitude first. A box whose first axis cannot be a latitude (|v| > 90) but
+    // reads as longitude,latitude is taken in that order: for Indonesia (longitudes 94–142) the two readings never
+    // overlap, and clients, ets-ogcapi-features10 1.9 among them, send bbox-crs=EPSG:4326 boxes longitude first.
+    boolean latFirst = crs.latFirst() && !(Math.abs(v[0]) > 90 && Math.abs(v[hi]) > 90 && Math.abs(v[1]) <= 90
+        && Math.abs(v[hi + 1]) <= 90);
     double minX = latFirst ? v[1] : v[0];
     double minY = latFirst ? v[0] : v[1];
     double maxX = latFirst ? v[hi + 1] : v[hi];
