@@ -239,6 +239,11 @@ public final class FeaturesApi {
         CrsRef.forExtent(b).stream().map(CrsRef::uri).toList(), MediaTypes.CRS84);
   }
 
+  /** A query-string value, percent-encoded but with the commas and colons of bboxes and CRS names kept readable. */
+  private static String query(String v) {
+    return BaseUrl.segment(v).replace("%2C", ",").replace("%3A", ":");
+  }
+
   /**
    * Extent corners rounded outwards to 7 decimals (about 1 cm), the precision of written coordinates: a client that
    * sends the extent back as a bbox with 7 decimals (ets-ogcapi-features10 does) must still match every feature.
@@ -268,7 +273,7 @@ public final class FeaturesApi {
   private static String itemsUrl(BaseUrl base, Layer l, ItemsRequest r, int offset) {
     StringBuilder sb = new StringBuilder(collectionUrl(base, l)).append("/items?limit=").append(r.query().limit())
         .append("&offset=").append(offset);
-    r.echo().forEach((k, v) -> sb.append('&').append(BaseUrl.segment(k)).append('=').append(BaseUrl.segment(v)));
+    r.echo().forEach((k, v) -> sb.append('&').append(query(k)).append('=').append(query(v)));
     return sb.toString();
   }
 }
