@@ -104,7 +104,7 @@ class OgcApiGdalTest {
     Run r = GdalCli.run("ogrinfo", "-ro", "-q", landing(), "estates", "-where", "area_ha >= 60 AND area_ha < 100");
     assertEquals(0, r.exit(), r.err());
     TreeSet<String> gdal = new TreeSet<>();
-    Matcher m = Pattern.compile("code \\(String\\) = (e\\d)").matcher(r.out());
+    Matcher m = Pattern.compile("\\bid \\(String\\) = (e\\d)").matcher(r.out());
     while (m.find()) {
       gdal.add(m.group(1));
     }
