@@ -111,7 +111,8 @@ class OgcApiGdalTest {
     String url = "http://127.0.0.1:" + port + "/ogc/collections/estates/items?f=json&filter="
         + java.net.URLEncoder.encode("area_ha >= 60 AND area_ha < 100", java.nio.charset.StandardCharsets.UTF_8);
     TreeSet<String> server = new TreeSet<>();
-    JSON.readTree(java.net.URI.create(url).toURL().openStream()).get("features").forEach(f -> server.add(f.get("id").asString()));
+    JSON.readTree(java.net.URI.create(url).toURL().openStream()).get("features")
+        .forEach(f -> server.add(f.get("id").asString()));
     assertEquals(java.util.Set.of("e2", "e4", "e5", "e6"), server);
     assertEquals(server, gdal, r.out());
   }

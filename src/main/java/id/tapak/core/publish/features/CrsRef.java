@@ -13,8 +13,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * A CRS named by reference, as OGC API – Features Part 2 names them: {@code http://www.opengis.net/def/crs/OGC/1.3/CRS84}
- * or {@code http://www.opengis.net/def/crs/EPSG/0/{code}} (also {@code EPSG:code} and the safe CURIE
+ * A CRS named by reference, as OGC API – Features Part 2 names them:
+ * {@code http://www.opengis.net/def/crs/OGC/1.3/CRS84} or {@code http://www.opengis.net/def/crs/EPSG/0/{code}} (also {@code EPSG:code} and the safe CURIE
  * {@code [EPSG:code]}). Any CRS {@link CrsRegistry} supports: WGS 84, DGN95, web mercator, UTM 46N–54S, TM-3.
  *
  * <p>Axis order is the one the CRS defines: CRS84 is longitude, latitude; EPSG:4326 and EPSG:4755 are <b>latitude,

@@ -133,7 +133,8 @@ class Cql2Test {
   void badJsonNamesThePath() {
     FilterException e = assertThrows(FilterException.class, () -> Cql2Json.parse(
         "{\"op\":\"and\",\"args\":[{\"op\":\"=\",\"args\":[{\"property\":\"x\"},1]},true]}", names, CrsRef.CRS84));
-    assertTrue(e.getMessage().contains("unknown queryable 'x'; see the collection's queryables at $.args[0].args[0]"), e.getMessage());
+    assertTrue(e.getMessage().contains("unknown queryable 'x'; see the collection's queryables at $.args[0].args[0]"),
+        e.getMessage());
     assertTrue(assertThrows(FilterException.class, () -> Cql2Json.parse("{\"op\":\"eval\",\"args\":[]}", names,
         CrsRef.CRS84)).getMessage().contains("unsupported operator 'eval'"));
     assertTrue(assertThrows(FilterException.class, () -> Cql2Json.parse("{not json", names, CrsRef.CRS84))
