@@ -82,7 +82,7 @@ class ChecksConfiguration {
   @Bean(destroyMethod = "close")
   StoredChecks checkStore(ChecksProperties checks, TapakProperties props, ObjectProvider<HikariDataSource> pool) {
     return switch (checks.store()) {
-      case SQLITE -> SqliteCheckStore.open(props.dataDir());
+      case SQLITE -> SqliteCheckStore.open(props.dataPath());
       case POSTGIS -> {
         HikariDataSource ds = pool.getIfAvailable();
         if (ds == null) {

@@ -83,7 +83,7 @@ public class TapakApplication {
   @Bean
   @ConditionalOnMissingBean
   Catalog catalog(TapakProperties props) {
-    return timedLoad(props.project());
+    return timedLoad(props.projectPath());
   }
 
   /** The corridors, when not registered by {@link #serve} (tests, embedded use). */

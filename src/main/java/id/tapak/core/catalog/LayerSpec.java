@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One entry under {@code layers:} in {@code tapak.yml}.
  *
- * @param id snake_case identifier, unique in the project; the OGC collection id and WMS layer name
+ * @param id identifier, unique in the project; the OGC collection id and WMS layer name: a letter, then letters,
+ *     digits, {@code _} or {@code -}, optionally after a namespace prefix {@code ns:} (GeoServer's
+ *     {@code workspace:layer}, e.g. {@code cite:Lakes}); case is kept. No character needs escaping in XML, and only
+ *     the colon is percent-encoded in a URL path segment
  * @param title title in Indonesian and English
  * @param role what the layer means to a location decision
  * @param source where the data lives
@@ -40,12 +43,14 @@ public record LayerSpec(
     @Nullable String date,
     @Nullable String geometryQuality) {
 
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+  private static final Pattern ID =
+      Pattern.compile("(?:[A-Za-z][A-Za-z0-9_-]{0,31}:)?[A-Za-z][A-Za-z0-9_-]{0,62}");
 
   public LayerSpec {
     Objects.requireNonNull(id, "layer id is required");
     if (!ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("layer id must be snake_case (a-z, 0-9, _), got '" + id + "'");
+      throw new IllegalArgumentException("layer id must be a letter then letters, digits, _ or -, with an optional "
+          + "namespace prefix 'ns:' (e.g. estates, cite:Lakes), got '" + id + "'");
     }
     Objects.requireNonNull(title, "title is required");
     Objects.requireNonNull(role, "role is required");

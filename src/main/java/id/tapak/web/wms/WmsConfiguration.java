@@ -24,6 +24,7 @@ class WmsConfiguration {
   WmsService wmsService(Catalog catalog, ObjectProvider<CheckFeatures> checks, CorridorService corridors,
       WmsProperties props) {
     WmsLayers layers = new WmsLayers(catalog, checks::getIfAvailable, CorridorLayers.wms(corridors));
-    return new WmsService(layers, props.maxWidth(), props.maxHeight(), new TileCache(props.cacheSize()));
+    return new WmsService(layers, props.maxWidth(), props.maxHeight(), new TileCache(props.cacheSize()),
+        props.contact().toCore());
   }
 }

@@ -67,7 +67,16 @@ class FeaturesControllerTest {
     j.get("conformsTo").forEach(c -> classes.add(c.asString()));
     assertEquals(List.of("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"), classes);
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions"), classes);
   }
 
   @Test
@@ -81,7 +90,15 @@ class FeaturesControllerTest {
     JsonNode est = cs.get(0);
     assertEquals("[[104.02,-7.4,112.78,1.09]]", est.at("/extent/spatial/bbox").toString());
     assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", est.at("/extent/spatial/crs").asString());
-    assertEquals("[\"http://www.opengis.net/def/crs/OGC/1.3/CRS84\"]", est.get("crs").toString());
+    // estates span 104–112.8°E, 7.4°S–1.1°N: UTM 48N/49N and 48S/49S and the TM-3 zones 48.1–49.2 (23833–23836)
+    assertEquals("[\"http://www.opengis.net/def/crs/OGC/1.3/CRS84\",\"http://www.opengis.net/def/crs/EPSG/0/4326\","
+        + "\"http://www.opengis.net/def/crs/EPSG/0/4755\",\"http://www.opengis.net/def/crs/EPSG/0/3857\","
+        + "\"http://www.opengis.net/def/crs/EPSG/0/32648\",\"http://www.opengis.net/def/crs/EPSG/0/32649\","
+        + "\"http://www.opengis.net/def/crs/EPSG/0/32748\",\"http://www.opengis.net/def/crs/EPSG/0/32749\","
+        + "\"http://www.opengis.net/def/crs/EPSG/0/23833\",\"http://www.opengis.net/def/crs/EPSG/0/23834\","
+        + "\"http://www.opengis.net/def/crs/EPSG/0/23835\",\"http://www.opengis.net/def/crs/EPSG/0/23836\"]",
+        est.get("crs").toString());
+    assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", est.get("storageCrs").asString());
     assertEquals("feature", est.get("itemType").asString());
     assertEquals(client.base() + "/ogc/collections/estates/items", link(est, "items"));
     assertTrue(est.get("description").asString().contains("Tapak test data"));
@@ -146,8 +163,9 @@ class FeaturesControllerTest {
   }
 
   @Test
-  void itemsAreGeoJsonWhateverTheClientAccepts() {
-    for (String accept : new String[] {"application/geo+json", "application/json", "text/html", "*/*"}) {
+  void itemsAreGeoJsonForEveryClientButABrowser() {
+    for (String accept : new String[] {"application/geo+json", "application/json", "*/*",
+        "application/geo+json, application/json;q=0.9, text/html;q=0.5"}) {
       HttpResponse<String> r = client.get("/ogc/collections/roads/items", "Accept", accept);
       assertEquals(200, r.statusCode(), accept);
       assertTrue(contentType(r).startsWith("application/geo+json"), accept + " → " + contentType(r));
@@ -209,8 +227,10 @@ class FeaturesControllerTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "bbox=a,b,c,d|bbox", "bbox=1,2,3|bbox", "bbox=112,-7,111,-6|bbox", "bbox=112,-95,113,-6|bbox",
-      "limit=abc|limit", "limit=0|limit", "limit=-5|limit", "offset=-1|offset", "offset=1.5|offset", "f=html|f",
+      "bbox=a,b,c,d|bbox", "bbox=1,2,3|bbox", "bbox=112,-95,113,-6|bbox",
+      "limit=abc|limit", "limit=0|limit", "limit=-5|limit", "offset=-1|offset", "offset=1.5|offset", "f=xml|f", "foo=bar|foo",
+      "crs=EPSG:32650|crs", "crs=EPSG:4|crs", "bbox-crs=EPSG:32646|bbox-crs", "filter=name%20%3E%3E%3E%203|filter",
+      "filter=nosuch%20%3D%201|filter", "filter-lang=ecql|filter-lang", "sortby=nosuch|sortby",
       "datetime=yesterday|datetime"})
   void badParameterIsProblem400NamingIt(String query, String field) {
     HttpResponse<String> r = client.get("/ogc/collections/estates/items?" + query, "Accept", "application/geo+json");
@@ -249,8 +269,20 @@ class FeaturesControllerTest {
   }
 
   @Test
-  void unknownQueryParametersAreIgnored() {
-    assertEquals(200, client.get("/ogc/collections/estates/items?foo=bar&limit=2").statusCode());
+  void unknownQueryParametersAreRefusedOnEveryOperation() {
+    for (String path : new String[] {"/ogc", "/ogc/conformance", "/ogc/collections", "/ogc/collections/estates",
+        "/ogc/collections/estates/queryables", "/ogc/collections/estates/items", "/ogc/collections/estates/items/e2"}) {
+      HttpResponse<String> r = client.get(path + "?foo=bar");
+      assertEquals(400, r.statusCode(), path);
+      assertEquals("foo", json(r).get("field").asString(), path);
+    }
+  }
+
+  @Test
+  void boxAcrossTheAntimeridianIsAnsweredEmpty() {
+    HttpResponse<String> r = client.get("/ogc/collections/estates/items?bbox=177,65,-177,70");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(0, json(r).get("numberMatched").asInt());
   }
 
   @Test

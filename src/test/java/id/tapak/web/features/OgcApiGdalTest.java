@@ -93,4 +93,27 @@ class OgcApiGdalTest {
     assertTrue(!r.out().contains("Tanjung Priok"), r.out());
     assertTrue(r.err().contains("bbox="), "filtered on the server: " + r.err());
   }
+
+  /**
+   * {@code -where} gives the same estates as Tapak's own {@code filter=} for the same condition. GDAL 3.6 evaluates
+   * it on the client: it pushes filters only when the OpenAPI document lists {@code /collections/{id}/items} at the
+   * server root, and Tapak's API lives under {@code /ogc} (docs/ogcapi.md, "Clients").
+   */
+  @Test
+  void ogrinfoWhereAgreesWithTheServersCql2Filter() throws Exception {
+    Run r = GdalCli.run("ogrinfo", "-ro", "-q", landing(), "estates", "-where", "area_ha >= 60 AND area_ha < 100");
+    assertEquals(0, r.exit(), r.err());
+    TreeSet<String> gdal = new TreeSet<>();
+    Matcher m = Pattern.compile("\\bid \\(String\\) = (e\\d)").matcher(r.out());
+    while (m.find()) {
+      gdal.add(m.group(1));
+    }
+    String url = "http://127.0.0.1:" + port + "/ogc/collections/estates/items?f=json&filter="
+        + java.net.URLEncoder.encode("area_ha >= 60 AND area_ha < 100", java.nio.charset.StandardCharsets.UTF_8);
+    TreeSet<String> server = new TreeSet<>();
+    JSON.readTree(java.net.URI.create(url).toURL().openStream()).get("features")
+        .forEach(f -> server.add(f.get("id").asString()));
+    assertEquals(java.util.Set.of("e2", "e4", "e5", "e6"), server);
+    assertEquals(server, gdal, r.out());
+  }
 }

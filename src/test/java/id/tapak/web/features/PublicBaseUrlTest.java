@@ -3,14 +3,13 @@ package id.tapak.web.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.tapak.app.TapakProperties;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class PublicBaseUrlTest {
 
   private static PublicBaseUrl with(String configured) {
-    return new PublicBaseUrl(new TapakProperties(Path.of("tapak.yml"), Path.of("data"), configured));
+    return new PublicBaseUrl(new TapakProperties("tapak.yml", "data", configured));
   }
 
   @Test

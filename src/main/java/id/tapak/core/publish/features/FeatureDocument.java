@@ -14,11 +14,17 @@ import tools.jackson.core.JsonGenerator;
  *
  * @param feature the feature
  * @param links absolute links
+ * @param crs the CRS of the coordinates, in its axis order ({@code Content-Crs})
  */
-public record FeatureDocument(Feature feature, List<Link> links) {
+public record FeatureDocument(Feature feature, List<Link> links, CrsRef crs) {
 
   public FeatureDocument {
     links = List.copyOf(links);
+  }
+
+  /** A feature in CRS84. */
+  public FeatureDocument(Feature feature, List<Link> links) {
+    this(feature, links, CrsRef.CRS84);
   }
 
   /** Writes the feature as UTF-8 GeoJSON; does not close {@code out}. */
@@ -28,7 +34,7 @@ public record FeatureDocument(Feature feature, List<Link> links) {
       gen.writeStringProperty("type", "Feature");
       gen.writeStringProperty("id", feature.id());
       gen.writeName("geometry");
-      GeoJson.write(feature.geometry(), gen, GeoJsonWriter.DECIMALS);
+      GeoJson.write(feature.geometry(), gen, crs.decimals());
       gen.writeName("properties");
       GeoJsonWriter.writeProperties(feature.properties(), gen);
       Link.writeAll(links, gen);

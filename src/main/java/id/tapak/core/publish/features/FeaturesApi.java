@@ -6,12 +6,24 @@ import id.tapak.core.catalog.FeatureQuery;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.TapakException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import id.tapak.core.publish.features.filter.Cql2;
+import id.tapak.core.publish.features.filter.Cql2Filter;
+import id.tapak.core.publish.features.filter.Cql2Json;
+import id.tapak.core.publish.features.filter.Cql2Text;
+import id.tapak.core.publish.features.filter.FilterException;
+import id.tapak.core.publish.features.filter.Queryables;
+import id.tapak.core.publish.features.filter.SortBy;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 
@@ -29,8 +41,13 @@ public final class FeaturesApi {
   /** The browsable API documentation (Swagger UI). */
   public static final String SERVICE_DOC = "/swagger-ui.html";
 
+  /** Appended to a link without query to ask for the HTML page. */
+  private static final String HTML_QUERY = "?f=html";
+
   private final Catalog catalog;
   private final Clock clock;
+  /** Queryables per loaded layer (identity: a reloaded layer is a new key). */
+  private final Map<Layer, Queryables> queryables = new ConcurrentHashMap<>();
 
   public FeaturesApi(Catalog catalog) {
     this(catalog, Clock.systemUTC());
@@ -45,6 +62,7 @@ public final class FeaturesApi {
   public LandingPage landingPage(BaseUrl base) {
     List<Link> links = List.of(
         Link.of(base.resolve(ROOT), "self", MediaTypes.JSON, "This document"),
+        Link.of(base.resolve(ROOT) + HTML_QUERY, "alternate", MediaTypes.HTML, "This document as HTML"),
         Link.of(base.resolve(SERVICE_DESC), "service-desc", MediaTypes.OPENAPI_JSON, "The API definition (OpenAPI 3.0)"),
         Link.of(base.resolve(SERVICE_DOC), "service-doc", MediaTypes.HTML, "The API documentation"),
         Link.of(base.resolve(ROOT + "/conformance"), "conformance", MediaTypes.JSON, "Conformance classes"),
@@ -65,7 +83,9 @@ public final class FeaturesApi {
       all.add(info(base, l));
     }
     return new CollectionList(
-        List.of(Link.of(base.resolve(ROOT + "/collections"), "self", MediaTypes.JSON, "This document")), all);
+        List.of(Link.of(base.resolve(ROOT + "/collections"), "self", MediaTypes.JSON, "This document"),
+            Link.of(base.resolve(ROOT + "/collections") + HTML_QUERY, "alternate", MediaTypes.HTML,
+                "This document as HTML")), all);
   }
 
   /** @throws TapakException NOT_FOUND naming {@code collectionId} */
@@ -74,42 +94,128 @@ public final class FeaturesApi {
   }
 
   /**
-   * One page of items.
+   * One page of items: the bbox (one or two boxes), then the filter, then the sort order, then the page, in the
+   * requested CRS. The filter is evaluated in memory on every layer, PostGIS ones included: today a PostGIS layer is
+   * read once at start-up into the same in-memory features as a file layer (docs/ogcapi.md, "Filtering").
    *
-   * @throws TapakException NOT_FOUND naming {@code collectionId}
+   * @throws TapakException NOT_FOUND naming {@code collectionId}; BAD_REQUEST naming {@code filter} or {@code sortby}
    */
   public ItemsPage items(BaseUrl base, ItemsRequest request) {
     Layer layer = layer(request.collectionId());
+    requireOffered(layer, request.crs(), "crs");
+    requireOffered(layer, request.bboxCrs(), "bbox-crs");
     FeatureQuery q = request.query();
-    FeaturePage page = layer.query(q);
-    int returned = page.features().size();
+    Queryables names = queryablesOf(layer);
+    Predicate<Feature> filter = compileFilter(request, names);
+    Comparator<Feature> order = SortBy.parse(request.sortby(), names);
+    List<Feature> matched = bboxMatches(layer, q.bbox(), request.eastPart());
+    if (filter != null) {
+      matched = matched.stream().filter(filter).toList();
+    }
+    if (order != null) {
+      matched = matched.stream().sorted(order).toList();
+    }
+    int from = Math.min(q.offset(), matched.size());
+    int to = (int) Math.min((long) from + q.limit(), matched.size());
+    List<Feature> page = matched.subList(from, to);
+    int returned = page.size();
     List<Link> links = new ArrayList<>();
-    links.add(Link.of(itemsUrl(base, layer, q, q.offset()), "self", MediaTypes.GEOJSON, "This page"));
-    if ((long) q.offset() + returned < page.numberMatched()) {
-      links.add(Link.of(itemsUrl(base, layer, q, q.offset() + returned), "next", MediaTypes.GEOJSON, "Next page"));
+    links.add(Link.of(itemsUrl(base, layer, request, q.offset()), "self", MediaTypes.GEOJSON, "This page"));
+    links.add(Link.of(itemsUrl(base, layer, request, q.offset()) + "&f=html", "alternate", MediaTypes.HTML,
+        "This page as HTML"));
+    if ((long) q.offset() + returned < matched.size()) {
+      links.add(Link.of(itemsUrl(base, layer, request, q.offset() + returned), "next", MediaTypes.GEOJSON,
+          "Next page"));
     }
     if (q.offset() > 0) {
-      int prev = Math.max(0, Math.min(q.offset(), page.numberMatched()) - q.limit());
-      links.add(Link.of(itemsUrl(base, layer, q, prev), "prev", MediaTypes.GEOJSON, "Previous page"));
+      int prev = Math.max(0, Math.min(q.offset(), matched.size()) - q.limit());
+      links.add(Link.of(itemsUrl(base, layer, request, prev), "prev", MediaTypes.GEOJSON, "Previous page"));
     }
     links.add(Link.of(collectionUrl(base, layer), "collection", MediaTypes.JSON, "The collection"));
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    return new ItemsPage(page.features(), page.numberMatched(), now, links);
+    return new ItemsPage(inCrs(page, request.crs()), matched.size(), now, links, request.crs());
+  }
+
+  /** Part 2 /req/crs/fc-crs-valid-value: a CRS the collection does not list is a 400 naming the parameter. */
+  private static void requireOffered(Layer layer, CrsRef crs, String parameter) {
+    if (!CrsRef.forExtent(layer.bbox()).contains(crs)) {
+      throw TapakException.badRequest(parameter, parameter + " " + crs.uri() + " is not offered for collection '"
+          + layer.id() + "'; see its crs list (UTM and TM-3 zones near the layer's extent)");
+    }
+  }
+
+  /** The features in the bbox, in layer order; both parts of a box across the antimeridian. */
+  private static List<Feature> bboxMatches(Layer layer, @Nullable Envelope west, @Nullable Envelope east) {
+    if (west == null) {
+      return layer.features();
+    }
+    if (east == null) {
+      return layer.index().intersecting(west);
+    }
+    Set<Feature> hits = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    hits.addAll(layer.index().intersecting(west));
+    hits.addAll(layer.index().intersecting(east));
+    return layer.features().stream().filter(hits::contains).toList();
+  }
+
+  private static @Nullable Predicate<Feature> compileFilter(ItemsRequest r, Queryables names) {
+    if (r.filter() == null) {
+      return null;
+    }
+    try {
+      Cql2.Expr e = r.filterLang().equals(ItemsRequest.CQL2_JSON)
+          ? Cql2Json.parse(r.filter(), names, r.filterCrs())
+          : Cql2Text.parse(r.filter(), names, r.filterCrs());
+      return new Cql2Filter(e);
+    } catch (FilterException e) {
+      throw TapakException.badRequest("filter", e.getMessage());
+    }
+  }
+
+  private static List<Feature> inCrs(List<Feature> features, CrsRef crs) {
+    if (crs.equals(CrsRef.CRS84)) {
+      return features;
+    }
+    List<Feature> out = new ArrayList<>(features.size());
+    for (Feature f : features) {
+      out.add(new Feature(f.id(), crs.fromLonLat(f.geometry()), f.properties()));
+    }
+    return out;
   }
 
   /**
-   * One item.
+   * The queryables of a collection (Part 3): its attributes, typed, and the geometry.
+   *
+   * @throws TapakException NOT_FOUND naming {@code collectionId}
+   */
+  public Queryables queryables(String collectionId) {
+    return queryablesOf(layer(collectionId));
+  }
+
+  private Queryables queryablesOf(Layer layer) {
+    return queryables.computeIfAbsent(layer, Queryables::of);
+  }
+
+  /**
+   * One item, in the requested CRS.
    *
    * @throws TapakException NOT_FOUND naming {@code collectionId} or {@code featureId}
    */
-  public FeatureDocument item(BaseUrl base, String collectionId, String featureId) {
+  public FeatureDocument item(BaseUrl base, String collectionId, String featureId, CrsRef crs) {
     Layer layer = layer(collectionId);
+    requireOffered(layer, crs, "crs");
     Feature f = layer.feature(featureId).orElseThrow(() -> TapakException.notFound("featureId",
         "collection '" + layer.id() + "' has no feature '" + featureId + "'"));
     String self = collectionUrl(base, layer) + "/items/" + BaseUrl.segment(f.id());
-    return new FeatureDocument(f, List.of(
+    return new FeatureDocument(inCrs(List.of(f), crs).get(0), List.of(
         Link.of(self, "self", MediaTypes.GEOJSON, "This feature"),
-        Link.of(collectionUrl(base, layer), "collection", MediaTypes.JSON, "The collection")));
+        Link.of(self + HTML_QUERY, "alternate", MediaTypes.HTML, "This feature as HTML"),
+        Link.of(collectionUrl(base, layer), "collection", MediaTypes.JSON, "The collection")), crs);
+  }
+
+  /** One item in CRS84. */
+  public FeatureDocument item(BaseUrl base, String collectionId, String featureId) {
+    return item(base, collectionId, featureId, CrsRef.CRS84);
   }
 
   private Layer layer(String id) {
@@ -121,13 +227,33 @@ public final class FeaturesApi {
     String self = collectionUrl(base, l);
     List<Link> links = List.of(
         Link.of(self, "self", MediaTypes.JSON, "This collection"),
+        Link.of(self + HTML_QUERY, "alternate", MediaTypes.HTML, "This collection as HTML"),
         Link.of(self + "/items", "items", MediaTypes.GEOJSON, "The features"),
+        Link.of(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.SCHEMA_JSON,
+            "The queryables (JSON Schema)"),
         Link.of(base.resolve(ROOT + "/collections"), "parent", MediaTypes.JSON, "All collections"));
     Envelope b = l.bbox();
     CollectionInfo.Extent extent = b.isNull() ? null : new CollectionInfo.Extent(new CollectionInfo.Spatial(
-        List.of(List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY())), MediaTypes.CRS84));
+        List.of(List.of(down(b.getMinX()), down(b.getMinY()), up(b.getMaxX()), up(b.getMaxY()))), MediaTypes.CRS84));
     return new CollectionInfo(l.id(), l.spec().title().both(), description(l), links, extent, "feature",
-        List.of(MediaTypes.CRS84), MediaTypes.CRS84);
+        CrsRef.forExtent(b).stream().map(CrsRef::uri).toList(), MediaTypes.CRS84);
+  }
+
+  /** A query-string value, percent-encoded but with the commas and colons of bboxes and CRS names kept readable. */
+  private static String query(String v) {
+    return BaseUrl.segment(v).replace("%2C", ",").replace("%3A", ":");
+  }
+
+  /**
+   * Extent corners rounded outwards to 7 decimals (about 1 cm), the precision of written coordinates: a client that
+   * sends the extent back as a bbox with 7 decimals (ets-ogcapi-features10 does) must still match every feature.
+   */
+  private static double down(double v) {
+    return Math.floor(v * 1e7) / 1e7;
+  }
+
+  private static double up(double v) {
+    return Math.ceil(v * 1e7) / 1e7;
   }
 
   private static @Nullable String description(Layer l) {
@@ -143,20 +269,11 @@ public final class FeaturesApi {
     return base.resolve(ROOT + "/collections/" + BaseUrl.segment(l.id()));
   }
 
-  /** An items URL repeating the query's bbox and limit, so next/prev pages keep the filter. */
-  private static String itemsUrl(BaseUrl base, Layer l, FeatureQuery q, int offset) {
-    StringBuilder sb = new StringBuilder(collectionUrl(base, l)).append("/items?limit=").append(q.limit())
+  /** An items URL repeating the request's parameters and limit, so next/prev pages keep bbox, filter and CRS. */
+  private static String itemsUrl(BaseUrl base, Layer l, ItemsRequest r, int offset) {
+    StringBuilder sb = new StringBuilder(collectionUrl(base, l)).append("/items?limit=").append(r.query().limit())
         .append("&offset=").append(offset);
-    Envelope b = q.bbox();
-    if (b != null) {
-      sb.append("&bbox=").append(plain(b.getMinX())).append(',').append(plain(b.getMinY())).append(',')
-          .append(plain(b.getMaxX())).append(',').append(plain(b.getMaxY()));
-    }
+    r.echo().forEach((k, v) -> sb.append('&').append(query(k)).append('=').append(query(v)));
     return sb.toString();
-  }
-
-  /** A decimal without exponent ("1.0E-5" is a valid double but not every client's number). */
-  private static String plain(double d) {
-    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 }

@@ -17,12 +17,18 @@ import tools.jackson.core.JsonGenerator;
  * @param numberMatched features matching the bbox before paging
  * @param timeStamp when the page was produced (RFC 3339, whole seconds)
  * @param links absolute links; {@code next} only when more features follow
+ * @param crs the CRS the features' coordinates are in, in its axis order ({@code Content-Crs})
  */
-public record ItemsPage(List<Feature> features, int numberMatched, Instant timeStamp, List<Link> links) {
+public record ItemsPage(List<Feature> features, int numberMatched, Instant timeStamp, List<Link> links, CrsRef crs) {
 
   public ItemsPage {
     features = List.copyOf(features);
     links = List.copyOf(links);
+  }
+
+  /** A page in CRS84. */
+  public ItemsPage(List<Feature> features, int numberMatched, Instant timeStamp, List<Link> links) {
+    this(features, numberMatched, timeStamp, links, CrsRef.CRS84);
   }
 
   public int numberReturned() {
@@ -32,7 +38,7 @@ public record ItemsPage(List<Feature> features, int numberMatched, Instant timeS
   /** Writes the page as UTF-8 GeoJSON; does not close {@code out}. */
   public void writeTo(OutputStream out) throws IOException {
     try (JsonGenerator gen = GeoJsonWriter.generator(new NonClosing(out))) {
-      GeoJsonWriter.writeCollection(features, gen, g -> {
+      GeoJsonWriter.writeCollection(features, gen, crs.decimals(), g -> {
         g.writeNumberProperty("numberMatched", numberMatched);
         g.writeNumberProperty("numberReturned", features.size());
         g.writeStringProperty("timeStamp", timeStamp.toString());

@@ -9,9 +9,11 @@ public final class MediaTypes {
   public static final String JSON = "application/json";
   /** The OpenAPI 3.0 document, as OGC API Part 1 names it for {@code service-desc}. */
   public static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
+  /** JSON Schema: the queryables (OGC API – Features Part 3). */
+  public static final String SCHEMA_JSON = "application/schema+json";
   /** Swagger UI, the {@code service-doc}. */
   public static final String HTML = "text/html";
-  /** WGS 84 longitude/latitude: the only CRS served, and the axis order of every bbox and coordinate. */
+  /** WGS 84 longitude/latitude: the default CRS of items, bboxes and filter literals. */
   public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
   private MediaTypes() {}

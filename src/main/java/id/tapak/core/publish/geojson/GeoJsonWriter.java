@@ -33,11 +33,16 @@ public final class GeoJsonWriter {
 
   /** Writes one Feature object: {@code id}, {@code geometry}, {@code properties}. */
   public static void writeFeature(Feature f, JsonGenerator gen) {
+    writeFeature(f, gen, DECIMALS);
+  }
+
+  /** Writes one Feature object with coordinates rounded to {@code decimals} places (3 for metres). */
+  public static void writeFeature(Feature f, JsonGenerator gen, int decimals) {
     gen.writeStartObject();
     gen.writeStringProperty("type", "Feature");
     gen.writeStringProperty("id", f.id());
     gen.writeName("geometry");
-    GeoJson.write(f.geometry(), gen, DECIMALS);
+    GeoJson.write(f.geometry(), gen, decimals);
     gen.writeName("properties");
     writeProperties(f.properties(), gen);
     gen.writeEndObject();
@@ -85,12 +90,18 @@ public final class GeoJsonWriter {
    */
   public static void writeCollection(Iterable<Feature> features, JsonGenerator gen,
       @Nullable Consumer<JsonGenerator> extraMembers) {
+    writeCollection(features, gen, DECIMALS, extraMembers);
+  }
+
+  /** As {@link #writeCollection(Iterable, JsonGenerator, Consumer)}, rounding to {@code decimals} places. */
+  public static void writeCollection(Iterable<Feature> features, JsonGenerator gen, int decimals,
+      @Nullable Consumer<JsonGenerator> extraMembers) {
     gen.writeStartObject();
     gen.writeStringProperty("type", "FeatureCollection");
     gen.writeName("features");
     gen.writeStartArray();
     for (Feature f : features) {
-      writeFeature(f, gen);
+      writeFeature(f, gen, decimals);
     }
     gen.writeEndArray();
     if (extraMembers != null) {

@@ -30,7 +30,19 @@ public final class CapabilitiesWriter {
   /** Indonesia and a margin: the root extent when the catalog is empty. */
   private static final Envelope INDONESIA = new Envelope(94, 142, -11.5, 6.5);
 
+  /** Half the side, degrees, of the box given to a layer whose extent is one point (about 11 m). */
+  static final double POINT_MARGIN_DEG = 1e-4;
+
   private final LegendRenderer legends = new LegendRenderer();
+  private final ServiceContact contact;
+
+  public CapabilitiesWriter() {
+    this(ServiceContact.DEFAULT);
+  }
+
+  public CapabilitiesWriter(ServiceContact contact) {
+    this.contact = contact;
+  }
 
   /**
    * @param onlineResource the service URL ending in {@code /wms}, as clients should call it
@@ -75,7 +87,7 @@ public final class CapabilitiesWriter {
     return out.toByteArray();
   }
 
-  private static void service(XMLStreamWriter w, Catalog catalog, String url, int maxW, int maxH)
+  private void service(XMLStreamWriter w, Catalog catalog, String url, int maxW, int maxH)
       throws XMLStreamException {
     w.writeStartElement(NS, "Service");
     text(w, "Name", "WMS");
@@ -89,10 +101,41 @@ public final class CapabilitiesWriter {
     }
     w.writeEndElement();
     onlineResource(w, url);
+    contactInformation(w);
     text(w, "Fees", "none");
     text(w, "AccessConstraints", "none");
     text(w, "MaxWidth", Integer.toString(maxW));
     text(w, "MaxHeight", Integer.toString(maxH));
+    w.writeEndElement();
+  }
+
+  /** ContactInformation in schema order; the address block is always there, as the country is always known. */
+  private void contactInformation(XMLStreamWriter w) throws XMLStreamException {
+    ServiceContact c = contact;
+    w.writeStartElement(NS, "ContactInformation");
+    if (!c.person().isEmpty() || !c.organization().isEmpty()) {
+      w.writeStartElement(NS, "ContactPersonPrimary");
+      text(w, "ContactPerson", c.person());
+      text(w, "ContactOrganization", c.organization());
+      w.writeEndElement();
+    }
+    if (!c.position().isEmpty()) {
+      text(w, "ContactPosition", c.position());
+    }
+    w.writeStartElement(NS, "ContactAddress");
+    text(w, "AddressType", "postal");
+    text(w, "Address", c.address());
+    text(w, "City", c.city());
+    text(w, "StateOrProvince", c.province());
+    text(w, "PostCode", c.postCode());
+    text(w, "Country", c.country());
+    w.writeEndElement();
+    if (!c.phone().isEmpty()) {
+      text(w, "ContactVoiceTelephone", c.phone());
+    }
+    if (!c.email().isEmpty()) {
+      text(w, "ContactElectronicMailAddress", c.email());
+    }
     w.writeEndElement();
   }
 
@@ -144,6 +187,11 @@ public final class CapabilitiesWriter {
     text(w, "Title", "Hasil pemeriksaan / Check results");
     text(w, "Abstract", "Lokasi yang diperiksa menurut putusan, dan konfliknya; CHECK_ID=... menyaring satu "
         + "pemeriksaan. / Checked sites by verdict and their conflicts; CHECK_ID=... filters one check.");
+    w.writeStartElement(NS, "KeywordList");
+    text(w, "Keyword", "check");
+    text(w, "Keyword", "tapak");
+    w.writeEndElement();
+    checksMetadataUrl(w, url);
     for (String n : List.of(WmsLayers.CHECK_SITES, WmsLayers.CHECK_CONFLICTS)) {
       layer(w, layers.entry(n, "LAYERS"), all.isNull() ? INDONESIA : all, url);
     }
@@ -171,16 +219,13 @@ public final class CapabilitiesWriter {
     w.writeAttribute("queryable", "1");
     text(w, "Name", e.name());
     text(w, "Title", e.title().both());
-    if (e.derived() != null) {
-      text(w, "Abstract", e.derived().description());
-    } else if (e.layer() != null && e.layer().spec().description() != null) {
-      text(w, "Abstract", e.layer().spec().description());
-    }
-    if (e.role() != null) {
-      w.writeStartElement(NS, "KeywordList");
-      text(w, "Keyword", e.role().wireName());
-      w.writeEndElement();
-    }
+    String description = e.derived() != null ? e.derived().description()
+        : e.layer() == null ? null : e.layer().spec().description();
+    text(w, "Abstract", description != null ? description : e.title().both());
+    w.writeStartElement(NS, "KeywordList");
+    text(w, "Keyword", e.role() != null ? e.role().wireName() : e.derived() != null ? "corridor" : "check");
+    text(w, "Keyword", "tapak");
+    w.writeEndElement();
     Envelope b = bbox.isNull() ? INDONESIA : bbox;
     extent(w, b);
     if (e.layer() != null && e.layer().spec().attribution() != null) {
@@ -188,6 +233,7 @@ public final class CapabilitiesWriter {
       text(w, "Title", e.layer().spec().attribution());
       w.writeEndElement();
     }
+    metadataUrl(w, e, url);
     for (Style s : e.styles()) {
       w.writeStartElement(NS, "Style");
       text(w, "Name", s.name());
@@ -205,10 +251,50 @@ public final class CapabilitiesWriter {
     w.writeEndElement();
   }
 
-  /** EX_GeographicBoundingBox plus BoundingBox in CRS:84, EPSG:4326 (lat/lon), EPSG:3857 and the UTM zone. */
+  /**
+   * A MetadataURL per named layer (WMS 1.3.0 §7.2.4.6.11 recommends one): the layer's OGC API – Features collection
+   * document (JSON: title, description, extent, CRSs), or the checks API for the check layers.
+   */
+  private static void metadataUrl(XMLStreamWriter w, WmsLayers.Entry e, String url) throws XMLStreamException {
+    if (e.layer() == null) {
+      checksMetadataUrl(w, url);
+      return;
+    }
+    // f=json: a client that prefers text/html (Java's default Accept does) must still get the JSON advertised
+    metadataUrl(w, "OGC-API-Features-Collection",
+        root(url) + "/ogc/collections/" + enc(e.name()).replace("+", "%20") + "?f=json");
+  }
+
+  private static void checksMetadataUrl(XMLStreamWriter w, String url) throws XMLStreamException {
+    metadataUrl(w, "Tapak-Checks", root(url) + "/api/checks");
+  }
+
+  private static void metadataUrl(XMLStreamWriter w, String type, String href) throws XMLStreamException {
+    w.writeStartElement(NS, "MetadataURL");
+    w.writeAttribute("type", type);
+    text(w, "Format", "application/json");
+    onlineResource(w, href);
+    w.writeEndElement();
+  }
+
+  /** The service root: the WMS URL without its {@code /wms}. */
+  private static String root(String url) {
+    return url.endsWith("/wms") ? url.substring(0, url.length() - 4) : url;
+  }
+
+  /**
+   * EX_GeographicBoundingBox plus BoundingBox in CRS:84, EPSG:4326 (lat/lon), EPSG:3857 and the UTM zone. A layer
+   * whose extent is one point gets a box of ±{@link #POINT_MARGIN_DEG} around it: a zero-area box is not a valid
+   * GetMap BBOX, and clients (and ets-wms13) build their requests from it. The UTM box is written only when the
+   * centre lies in one of the zones Tapak serves (46–54); elsewhere a projected box would be meaningless.
+   */
   private static void extent(XMLStreamWriter w, Envelope lonLat) throws XMLStreamException {
-    Envelope b = new Envelope(Math.max(-180, lonLat.getMinX()), Math.min(180, lonLat.getMaxX()),
-        Math.max(-90, lonLat.getMinY()), Math.min(90, lonLat.getMaxY()));
+    Envelope in = new Envelope(lonLat);
+    if (in.getWidth() == 0 || in.getHeight() == 0) {
+      in.expandBy(in.getWidth() == 0 ? POINT_MARGIN_DEG : 0, in.getHeight() == 0 ? POINT_MARGIN_DEG : 0);
+    }
+    Envelope b = new Envelope(Math.max(-180, in.getMinX()), Math.min(180, in.getMaxX()),
+        Math.max(-90, in.getMinY()), Math.min(90, in.getMaxY()));
     w.writeStartElement(NS, "EX_GeographicBoundingBox");
     text(w, "westBoundLongitude", num(b.getMinX()));
     text(w, "eastBoundLongitude", num(b.getMaxX()));
@@ -219,9 +305,13 @@ public final class CapabilitiesWriter {
     box(w, "EPSG:4326", b.getMinY(), b.getMinX(), b.getMaxY(), b.getMaxX());
     Envelope m = BboxProjector.project(b, MapCrs.WEB_MERCATOR);
     box(w, "EPSG:3857", m.getMinX(), m.getMinY(), m.getMaxX(), m.getMaxY());
-    int utm = CrsRegistry.utmZoneFor(b.centre().x, b.centre().y);
-    Envelope u = BboxProjector.project(b, MapCrs.of(utm));
-    box(w, "EPSG:" + utm, u.getMinX(), u.getMinY(), u.getMaxX(), u.getMaxY());
+    double lon = b.centre().x;
+    int zone = (int) Math.floor((lon + 180) / 6) + 1;
+    if (zone >= 46 && zone <= 54) {
+      int utm = CrsRegistry.utmZoneFor(lon, b.centre().y);
+      Envelope u = BboxProjector.project(b, MapCrs.of(utm));
+      box(w, "EPSG:" + utm, u.getMinX(), u.getMinY(), u.getMaxX(), u.getMaxY());
+    }
   }
 
   private static void box(XMLStreamWriter w, String crs, double a, double b, double c, double d)

@@ -41,9 +41,14 @@ public final class WmsService {
   private final TileCache cache;
   private final MapRenderer renderer = new MapRenderer();
   private final LegendRenderer legends = new LegendRenderer();
-  private final CapabilitiesWriter capabilities = new CapabilitiesWriter();
+  private final CapabilitiesWriter capabilities;
 
   public WmsService(WmsLayers layers, int maxWidth, int maxHeight, TileCache cache) {
+    this(layers, maxWidth, maxHeight, cache, ServiceContact.DEFAULT);
+  }
+
+  public WmsService(WmsLayers layers, int maxWidth, int maxHeight, TileCache cache, ServiceContact contact) {
+    this.capabilities = new CapabilitiesWriter(contact);
     if (maxWidth <= 0 || maxHeight <= 0) {
       throw new IllegalArgumentException("WMS max width/height must be positive");
     }
@@ -86,9 +91,16 @@ public final class WmsService {
     }
   }
 
+  /**
+   * GetMap and GetFeatureInfo must name their VERSION (WMS 1.3.0 §6.9.2, tested by ets-wms13 getmap:no-version);
+   * only GetCapabilities may omit it, to negotiate.
+   */
   private static void requireVersion(WmsParameters p) {
     String v = p.get("VERSION");
-    if (v != null && !v.isBlank() && !v.trim().equals("1.3.0") && !v.trim().startsWith("1.1")) {
+    if (v == null || v.isBlank()) {
+      throw WmsException.missing("VERSION");
+    }
+    if (!v.trim().equals("1.3.0") && !v.trim().startsWith("1.1")) {
       throw WmsException.invalid("VERSION", "VERSION must be 1.3.0, got " + v);
     }
   }

@@ -75,7 +75,7 @@ class FeaturesApiTest {
     assertEquals(10, j.get("numberMatched").asInt());
     assertEquals(3, j.get("numberReturned").asInt());
     assertEquals("2026-11-23T10:00:00Z", j.get("timeStamp").asString());
-    assertEquals(4, j.get("links").size());
+    assertEquals(5, j.get("links").size()); // self, alternate (HTML), next, prev, collection
   }
 
   @Test

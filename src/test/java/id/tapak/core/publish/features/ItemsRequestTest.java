@@ -44,10 +44,39 @@ class ItemsRequestTest {
     assertEquals(12, ItemsRequest.offset("12"));
   }
 
+  @Test
+  void boxAcrossTheAntimeridianIsTwoBoxes() {
+    ItemsRequest r = ItemsRequest.parse("estates", "177,65,-177,70", null, null);
+    assertEquals(new Envelope(177, 180, 65, 70), r.query().bbox());
+    assertEquals(new Envelope(-180, -177, 65, 70), r.eastPart());
+  }
+
+  @Test
+  void epsg4326BoxIsLatitudeFirstAndAProjectedBoxIsTransformed() {
+    ItemsRequest lat = ItemsRequest.parse("estates", java.util.Map.of("bbox", "-7.4,112.6,-7.2,112.8",
+        "bbox-crs", "http://www.opengis.net/def/crs/EPSG/0/4326"));
+    assertEquals(new Envelope(112.6, 112.8, -7.4, -7.2), lat.query().bbox());
+    // UTM 49S metres around Surabaya: 112.75E 7.25S is about (693 000, 9 198 000)
+    ItemsRequest utm = ItemsRequest.parse("estates", java.util.Map.of("bbox", "690000,9195000,700000,9200000",
+        "bbox-crs", "EPSG:32749"));
+    Envelope e = utm.query().bbox();
+    assertTrue(e.getMinX() > 112.7 && e.getMaxX() < 112.9 && e.getMinY() > -7.3 && e.getMaxY() < -7.2, e.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "foo|bar", "crs|EPSG:9999", "crs|nonsense", "bbox-crs|EPSG:2000", "filter-lang|sql"})
+  void unknownParametersAndBadCrsAreRefusedNamingThem(String param, String value) {
+    TapakException e = assertThrows(TapakException.class,
+        () -> ItemsRequest.parse("estates", java.util.Map.of(param, value)));
+    assertEquals(TapakException.Kind.BAD_REQUEST, e.kind());
+    assertEquals(param, e.field());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "bbox|1,2,3", "bbox|a,b,c,d", "bbox|1,2,3,4,5", "bbox|112,-7,NaN,-6", "bbox|112,-7,Infinity,-6",
-      "bbox|112,-7,113,-8", "bbox|113,-7,112,-6", "bbox|112,-95,113,-6", "bbox|112,-7,181,-6", "bbox|1,2,3,4d",
+      "bbox|112,-7,113,-8", "bbox|112,-95,113,-6", "bbox|112,-7,181,-6", "bbox|1,2,3,4d",
       "bbox|1,,3,4",
       "limit|0", "limit|-1", "limit|abc", "limit|1.5", "limit|1e3",
       "offset|-1", "offset|x", "offset|2.0"})

@@ -80,6 +80,50 @@ class CapabilitiesSchemaTest {
     assertEquals("text/xml", r.contentType());
   }
 
+  /**
+   * The OGC CITE dataset (scripts/conformance/cite.yml: the unmodified shapefiles of ../shared/conformance/cite-data,
+   * near 0°, 0°): namespaced layer names, a one-point layer (cite:Bridges) with a box GetMap accepts, no UTM box for
+   * data outside zones 46–54, and the recommended ContactInformation, Abstract, KeywordList and MetadataURL.
+   */
+  @Test
+  void citeDatasetCapabilitiesAreValidAndUsable() throws Exception {
+    id.tapak.core.catalog.Catalog cite = id.tapak.core.catalog.CatalogLoader.load(
+        java.nio.file.Path.of("scripts/conformance/cite.yml"));
+    WmsService wms = new WmsService(new WmsLayers(cite, () -> null), 4096, 4096, new TileCache(0));
+    String xml = new String(wms.handle(params("SERVICE=WMS&REQUEST=GetCapabilities"), "http://h/wms").body(),
+        StandardCharsets.UTF_8);
+    validate(xml);
+    assertTrue(xml.contains("<Name>cite:Lakes</Name>") && xml.contains("<Name>cite:BasicPolygons</Name>"));
+    assertTrue(!xml.contains("CRS=\"EPSG:326") && !xml.contains("CRS=\"EPSG:327"), "no UTM box near 0°, 0°");
+    assertTrue(xml.contains("<ContactAddress><AddressType>postal</AddressType>") && xml.contains(
+        "<Country>Indonesia</Country>"));
+    assertTrue(xml.contains("<OnlineResource xlink:type=\"simple\" xlink:href=\"http://h/ogc/collections/"
+        + "cite%3ALakes?f=json\"/>"), "MetadataURL to the OGC API collection");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Name>cite:Bridges</Name>.*?<BoundingBox CRS=\"CRS:84\" "
+        + "minx=\"([-\\d.]+)\" miny=\"([-\\d.]+)\" maxx=\"([-\\d.]+)\" maxy=\"([-\\d.]+)\"", java.util.regex.Pattern.DOTALL)
+        .matcher(xml);
+    assertTrue(m.find(), "cite:Bridges has a CRS:84 box");
+    double w = Double.parseDouble(m.group(3)) - Double.parseDouble(m.group(1));
+    double h = Double.parseDouble(m.group(4)) - Double.parseDouble(m.group(2));
+    assertEquals(2 * CapabilitiesWriter.POINT_MARGIN_DEG, w, 1e-6, "one point: a box of ±1e-4° around it");
+    assertEquals(2 * CapabilitiesWriter.POINT_MARGIN_DEG, h, 1e-6);
+    WmsService.Response map = wms.handle(params("SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=cite:Bridges"
+        + "&STYLES=&CRS=CRS:84&BBOX=" + m.group(1) + "," + m.group(2) + "," + m.group(3) + "," + m.group(4)
+        + "&WIDTH=64&HEIGHT=64&FORMAT=image/png"), "http://h/wms");
+    assertEquals("image/png", map.contentType(), "the advertised box is a valid GetMap BBOX");
+  }
+
+  @Test
+  void getMapAndGetFeatureInfoNeedVersion() {
+    for (String req : new String[] {"GetMap", "GetFeatureInfo"}) {
+      WmsException e = assertThrows(WmsException.class, () -> WmsFixture.service().handle(params(
+          "SERVICE=WMS&REQUEST=" + req + "&LAYERS=estates&QUERY_LAYERS=estates&STYLES=&CRS=CRS:84"
+              + "&BBOX=112.6,-7.4,112.8,-7.2&WIDTH=64&HEIGHT=64&FORMAT=image/png&I=1&J=1"), "http://h/wms"));
+      assertEquals("MissingParameterValue", e.code(), req);
+      assertEquals("VERSION", e.locator(), req);
+    }
+  }
+
   /** Resolves schema imports inside the schema jar only; anything else (a network URL) fails the test. */
   private static final class JarResolver implements LSResourceResolver {
     @Override

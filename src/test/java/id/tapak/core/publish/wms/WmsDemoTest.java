@@ -68,6 +68,7 @@ class WmsDemoTest {
       m.put("REQUEST", "GetMap");
       m.put("LAYERS", l.id());
       m.put("STYLES", "");
+      m.put("VERSION", "1.3.0");
       m.put("CRS", "CRS:84");
       m.put("BBOX", bbox);
       m.put("WIDTH", "256");
