@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -43,12 +44,15 @@ public final class CatalogLoader {
     try {
       List<Future<Layer>> futures = new ArrayList<>();
       for (LayerSpec spec : project.layers()) {
-        futures.add(pool.submit(() -> loadLayer(projectFile, spec, base)));
+        // an explicit project extent is checked per layer; without one, see regionCheck below
+        Envelope region = project.project().extent() == null ? null : project.project().region();
+        futures.add(pool.submit(() -> loadLayer(projectFile, spec, base, region)));
       }
       List<Layer> layers = new ArrayList<>();
       for (Future<Layer> f : futures) {
         layers.add(get(f));
       }
+      regionCheck(projectFile, project, layers);
       return new Catalog(project, projectFile, layers);
     } finally {
       pool.shutdownNow();
@@ -69,8 +73,28 @@ public final class CatalogLoader {
     }
   }
 
-  /** Loads one layer; public so tools can load a single spec without a project. */
+  /** Loads one layer; public so tools can load a single spec without a project (an Indonesian one). */
   public static Layer loadLayer(Path projectFile, LayerSpec spec, Path baseDir) {
+    return loadLayer(projectFile, spec, baseDir, ProjectInfo.INDONESIA);
+  }
+
+  /**
+   * A project without {@code project.extent} is Indonesian when any of its layers lies in Indonesia: then a layer
+   * that does not was read with the wrong CRS. A project with no layer in Indonesia (the OGC CITE test data) is
+   * somewhere else, and only the CRS area-of-use test applies (plus a start-up warning from {@code LayerFlags}).
+   */
+  private static void regionCheck(Path projectFile, ProjectFile project, List<Layer> layers) {
+    if (project.project().extent() != null
+        || layers.stream().noneMatch(l -> !l.bbox().isNull() && ProjectInfo.INDONESIA.intersects(l.bbox()))) {
+      return;
+    }
+    for (Layer l : layers) {
+      checkExtent(projectFile + ": layer '" + l.id() + "': ", l, l.sourceEpsg(), ProjectInfo.INDONESIA);
+    }
+  }
+
+  /** Loads one layer that must lie in {@code region} (lon/lat) once reprojected; null = the CRS test only. */
+  public static Layer loadLayer(Path projectFile, LayerSpec spec, Path baseDir, @Nullable Envelope region) {
     String where = projectFile + ": layer '" + spec.id() + "': ";
     LayerSource source;
     SourceSchema schema;
@@ -120,26 +144,24 @@ public final class CatalogLoader {
       throw new ProjectFileException(where + "key 'source': cannot read the source: " + e, e);
     }
     Layer layer = new Layer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
-    checkExtent(where, layer, epsg);
+    checkExtent(where, layer, epsg, region);
     return layer;
   }
 
-  /** Indonesia with a margin, lon/lat: Tapak's rules and proposals are Indonesian. */
-  static final Envelope INDONESIA = new Envelope(90, 146, -15, 10);
-
   /**
-   * A layer whose extent, after its CRS, is not where that CRS can be, or not in Indonesia, was read with the wrong
+   * A layer whose extent, after its CRS, is not where that CRS can be, or not in the project's region (Indonesia
+   * unless {@code project.extent} says otherwise), was read with the wrong
    * CRS (e.g. {@code crs: EPSG:32749} on lon/lat degrees, which puts it near 20.8 E, 85.5 S): stop with one line
    * naming the layer, the CRS and the extent found, instead of checking sites against data in the wrong place.
    */
-  private static void checkExtent(String where, Layer layer, int epsg) {
+  private static void checkExtent(String where, Layer layer, int epsg, @Nullable Envelope region) {
     Envelope e = layer.bbox();
     if (e.isNull()) {
       return;
     }
     Envelope aou = CrsRegistry.areaOfUse(epsg);
     boolean inAou = aou.contains(e);
-    boolean inIndonesia = INDONESIA.intersects(e);
+    boolean inIndonesia = region == null || region.intersects(e);
     if (inAou && inIndonesia) {
       return;
     }
@@ -147,7 +169,9 @@ public final class CatalogLoader {
         e.getMinY(), e.getMaxY());
     String why = !inAou ? String.format(java.util.Locale.ROOT, "outside the area of use of EPSG:%d (lon %.0f..%.0f, "
         + "lat %.0f..%.0f)", epsg, aou.getMinX(), aou.getMaxX(), aou.getMinY(), aou.getMaxY())
-        : "outside Indonesia (lon 90..146, lat -15..10)";
+        : ProjectInfo.INDONESIA.equals(region) ? "outside Indonesia (lon 90..146, lat -15..10)"
+        : String.format(java.util.Locale.ROOT, "outside the project's extent (lon %.4f..%.4f, lat %.4f..%.4f)",
+            region.getMinX(), region.getMaxX(), region.getMinY(), region.getMaxY());
     String key = layer.spec().source().crs() != null ? "source.crs" : "source";
     throw new ProjectFileException(where + "key '" + key + "': read as EPSG:" + epsg + " the layer lies at " + found
         + ", " + why + "; the data are in another CRS (lon/lat degrees are EPSG:4326): fix source.crs");

@@ -50,6 +50,12 @@ public final class LayerFlags {
     of(catalog, rulebook).forEach((id, flags) -> out.add(catalog.projectPath() + ": layer '" + id + "': role "
         + catalog.layer(id).orElseThrow().role().wireName() + " but none of its classes is a KPI class " + classes
         + " (check fields.planClass); the KPI rule will report NOT_ASSESSED wherever it is the only plan"));
+    boolean indonesian = catalog.layers().stream().anyMatch(l -> !l.bbox().isNull()
+        && id.tapak.core.catalog.ProjectInfo.INDONESIA.intersects(l.bbox()));
+    if (!indonesian && !catalog.layers().isEmpty() && catalog.project().project().extent() == null) {
+      out.add(catalog.projectPath() + ": no layer lies in Indonesia: the rulebook's regulations are Indonesian and "
+          + "checks refuse sites elsewhere (set project.extent to say where the project is)");
+    }
     return out;
   }
 }

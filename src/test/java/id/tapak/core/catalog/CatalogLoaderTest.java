@@ -71,6 +71,29 @@ class CatalogLoaderTest {
         });
   }
 
+  /**
+   * Where a project is: with a layer in Indonesia, a layer that lies elsewhere (here the OGC CITE polygons, lon/lat
+   * around 0° 0°) was read in the wrong place and stops start-up; a project whose layers all lie elsewhere (the CITE
+   * test data alone) loads; {@code project.extent} says where a project is explicitly.
+   */
+  @Test
+  void aLayerOutsideTheProjectsRegionStopsStartUp() throws IOException {
+    String cite = layer("cite_polygons", "    role: protected\n    source: {type: shapefile, path: "
+        + Path.of("../shared/conformance/cite-data/BasicPolygons.shp").toAbsolutePath().normalize() + "}\n");
+    String ports = layer("ports", "    role: port\n    source: {type: geojson, path: $F/ports.geojson}\n");
+    Path mixed = project(ports + cite);
+    assertThatThrownBy(() -> CatalogLoader.load(mixed)).isInstanceOf(ProjectFileException.class)
+        .hasMessageContaining("layer 'cite_polygons'").hasMessageContaining("outside Indonesia")
+        .hasMessageContaining("EPSG:4326");
+    assertThat(CatalogLoader.load(project(cite)).layers()).hasSize(1);
+    Path world = Files.writeString(dir.resolve("tapak.yml"), "project: {id: t, title: {id: Uji, en: Test}, "
+        + "extent: [-180, -90, 180, 90]}\nlayers:\n" + (ports + cite).replace("$F", FIXTURES.toString()));
+    assertThat(CatalogLoader.load(world).layers()).hasSize(2);
+    Path elsewhere = Files.writeString(dir.resolve("tapak.yml"), "project: {id: t, title: {id: Uji, en: Test}, "
+        + "extent: [100, -10, 120, 0]}\nlayers:\n" + cite.replace("$F", FIXTURES.toString()));
+    assertThatThrownBy(() -> CatalogLoader.load(elsewhere)).hasMessageContaining("outside the project's extent");
+  }
+
   @Test
   void duplicateLayerIdNamesTheLayerAndKey() throws IOException {
     String estates = layer("estates", "    role: estate\n    source: {type: geojson, path: $F/estates.geojson}\n");
