@@ -581,7 +581,8 @@
   S.corr = { list: null, error: null, id: null, report: null, cands: null, candError: null, rank: null };
 
   async function loadCorridors() {
-    if (S.corr.list || S.corr.loading) return;
+    if (S.corr.list) { renderCorridors(); return; }
+    if (S.corr.loading) return;
     S.corr.loading = true;
     renderCorridors();
     try { S.corr.list = (await getJson('/api/corridors')).corridors; } catch (e) { S.corr.error = e.message; }
@@ -675,7 +676,8 @@
       el('h2', { text: t('candidates') }),
       !r && !S.corr.cands ? null : S.corr.cands ? candidateTable(S.corr.cands) : S.corr.candError
         ? el('p', { class: 'error', text: S.corr.candError }) : busy('computingSites')].filter(Boolean));
-    corridorSummary(c);
+    // the map's text equivalent follows the pane in view (the result pane writes its own)
+    if (!$('#pane-corridors').hidden) corridorSummary(c);
   }
 
   /**
