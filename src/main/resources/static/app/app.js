@@ -31,6 +31,7 @@
       'Lower bound: a layer of the rule declares no coverage; an unmapped road could only raise the share.'],
     accessHint: ['Persentase: bagian KPI bebas dalam jarak tersebut dari infrastruktur; ≥ menandai batas bawah (lapisan tanpa cakupan yang dinyatakan).',
       'Percentages: the share of the free KPI within that distance of the infrastructure; ≥ marks a lower bound (a layer without declared coverage).'],
+    estateVerdicts: ['Kawasan industri beroperasi: kesimpulan pemeriksaan', 'Operating estates: check verdicts'],
     wholeCorridor: ['Seluruh koridor', 'Whole corridor'], indicators: ['Indikator per kabupaten/kota', 'Indicators by kabupaten/kota'],
     candidates: ['Situs kandidat (≥ 50 ha, satu hamparan)', 'Candidate sites (≥ 50 ha, one expanse)'],
     rank: ['Peringkat', 'Rank'], area: ['Luas', 'Area'], meanScore: ['Skor rata-rata', 'Mean score'],
@@ -698,6 +699,11 @@
           el('ul', { class: 'access', 'aria-label': t('access') }, (i.access || []).map((a) => el('li', { 'data-rule': a.rule,
             title: a.lowerBound ? t('lowerBoundHint') : null },
             pick(a.title) + ' ' + t('within') + ' ' + km(a.maxM) + ': ', el('b', { text: (a.lowerBound ? '≥ ' : '') + pct(a.sharePct) })))),
+          (!whole && i.estates && i.estates.length) ? el('ul', { class: 'estates', 'aria-label': t('estateVerdicts') }, i.estates.map((e) => {
+            const v = label('verdict', e.verdict);
+            return el('li', { 'data-estate': e.id, 'data-verdict': e.verdict }, el('span', { class: 'dot', style: 'background:' + v.colour, 'aria-hidden': 'true' }),
+              e.name + ': ' + v.text + (e.ikm && e.ikm !== 'NOT_APPLICABLE' ? ' · IKM ' + label('status', e.ikm).text : ''));
+          })) : null,
           (i.notes && i.notes.length) ? el('ul', { class: 'cnotes', 'aria-label': t('corridorNotes') }, i.notes.map((n) => el('li', { text: pick(n) }))) : null))];
     return el('div', {}, el('table', { class: 'findings corridor-table', id: 'corridor-table' },
       el('caption', { class: 'sr-only', text: t('indicators') + ': ' + pick(r.title) }),

@@ -460,6 +460,15 @@ class WebMapBrowserTest {
       assertTrue(li.getText().endsWith(": " + share), li.getText() + " lacks " + share);
     }
     assertEquals(i.path("notes").size(), detail.findElements(By.cssSelector("ul.cnotes li")).size());
+    if (row.getAttribute("data-code") != null) {
+      // each operating estate of the kabupaten/kota with the verdict of its check
+      List<WebElement> es = detail.findElements(By.cssSelector("ul.estates li"));
+      assertEquals(i.path("estates").size(), es.size());
+      for (int k = 0; k < es.size(); k++) {
+        assertEquals(i.path("estates").get(k).path("verdict").asString(), es.get(k).getAttribute("data-verdict"));
+        assertTrue(es.get(k).getText().startsWith(i.path("estates").get(k).path("name").asString() + ": "), es.get(k).getText());
+      }
+    }
   }
 
   /**
