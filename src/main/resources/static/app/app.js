@@ -16,7 +16,33 @@
     regionLabel: ['Perbesar ke wilayah prioritas', 'Zoom to a priority region'],
     regionPick: ['Wilayah prioritas…', 'Priority region…'],
     tabLayers: ['Lapisan', 'Layers'], tabPropose: ['Usulan', 'Propose'], tabResult: ['Hasil', 'Result'],
-    tabHistory: ['Riwayat', 'History'],
+    tabHistory: ['Riwayat', 'History'], tabCorridors: ['Koridor', 'Corridors'],
+    corridorsTitle: ['Koridor prioritas', 'Priority corridors'],
+    corridorsHint: ['Koridor prioritas (Perpres 80/2019): KPI, kawasan industri, KPI bebas dan aksesnya per kabupaten/kota, peta kesesuaian dan situs kandidat.',
+      'Priority corridors (Perpres 80/2019): KPI, industrial estates, free KPI and its access per kabupaten/kota, the suitability map and candidate sites.'],
+    computing: ['Menghitung… Perhitungan pertama sebuah koridor dapat memakan waktu hingga satu menit.', 'Computing… The first computation of a corridor can take up to a minute.'],
+    computingSites: ['Menghitung situs kandidat…', 'Computing candidate sites…'],
+    members: ['kabupaten/kota', 'kabupaten/kota'], membership: ['Keanggotaan', 'Membership'], source: ['Sumber', 'Source'],
+    region: ['Kabupaten/kota', 'Kabupaten/kota'], kpi: ['KPI', 'KPI'],
+    estatesOpPl: ['KI operasi · rencana', 'Estates op. · planned'],
+    freeKpi: ['KPI bebas', 'Free KPI'], assessed: ['dinilai', 'assessed'], unassessed: ['belum dinilai', 'not assessed'],
+    access: ['Akses KPI bebas', 'Access of the free KPI'],
+    lowerBoundHint: ['Batas bawah: sebagian lapisan tidak menyatakan cakupannya, jalan yang belum dipetakan hanya dapat menaikkan bagian ini.',
+      'Lower bound: a layer of the rule declares no coverage; an unmapped road could only raise the share.'],
+    accessHint: ['Persentase: bagian KPI bebas dalam jarak tersebut dari infrastruktur; ≥ menandai batas bawah (lapisan tanpa cakupan yang dinyatakan).',
+      'Percentages: the share of the free KPI within that distance of the infrastructure; ≥ marks a lower bound (a layer without declared coverage).'],
+    estateVerdicts: ['Kawasan industri beroperasi: kesimpulan pemeriksaan', 'Operating estates: check verdicts'],
+    wholeCorridor: ['Seluruh koridor', 'Whole corridor'], indicators: ['Indikator per kabupaten/kota', 'Indicators by kabupaten/kota'],
+    candidates: ['Situs kandidat (≥ 50 ha, satu hamparan)', 'Candidate sites (≥ 50 ha, one expanse)'],
+    rank: ['Peringkat', 'Rank'], area: ['Luas', 'Area'], meanScore: ['Skor rata-rata', 'Mean score'],
+    locationVerdict: ['Kesimpulan lokasi', 'Location verdict'], report: ['Laporan', 'Report'],
+    noCandidates: ['Tidak ada situs kandidat yang memenuhi syarat.', 'No candidate site qualifies.'],
+    candidateHint: ['Klik peringkat untuk memperbesar ke situs; kesimpulan lokasi tidak menilai aturan rencana induk (lahan IKM).',
+      'Click a rank to zoom to the site; the location verdict leaves out the masterplan rules (IKM land).'],
+    suitability: ['Kesesuaian (skor 0–100)', 'Suitability (score 0–100)'], candidateLayer: ['Situs kandidat', 'Candidate sites'],
+    corridorNotes: ['Catatan: yang tidak tercakup', 'Notes: what is not covered'],
+    within: ['≤', '≤'], 'conf.confirmed': ['Terkonfirmasi', 'Confirmed'], 'conf.secondary': ['Sumber sekunder', 'Secondary source'],
+    'conf.unverified': ['Belum diverifikasi', 'Unverified'], csv: ['Unduh CSV', 'Download CSV'],
     layersHint: ['Lapisan dikelompokkan menurut perannya. Lapisan bertanda skematik digambar dari fakta publik, bukan hasil survei. Klik peta untuk informasi objek.',
       'Layers are grouped by role. Layers marked schematic are drawn from public facts, not survey data. Click the map for feature information.'],
     siteHeading: ['1. Tapak', '1. Site'], draw: ['Gambar poligon', 'Draw polygon'], drawing: ['Sedang menggambar…', 'Drawing…'],
@@ -303,7 +329,7 @@
   });
 
   // ------------------------------------------------------------------ tabs
-  const TABS = ['layers', 'propose', 'result', 'history'];
+  const TABS = ['layers', 'propose', 'result', 'history', 'corridors'];
   function selectTab(name, focus) {
     for (const n of TABS) {
       const tab = document.getElementById('tab-' + n);
@@ -314,6 +340,7 @@
       if (on && focus) tab.focus();
     }
     if (name === 'history') loadHistory();
+    if (name === 'corridors') loadCorridors();
   }
   for (const n of TABS) document.getElementById('tab-' + n).addEventListener('click', () => selectTab(n, false));
   $('.tabs').addEventListener('keydown', (e) => {
@@ -543,6 +570,181 @@
     } catch (e) { list.replaceChildren(el('li', { class: 'error', text: e.message })); }
   }
 
+  // ------------------------------------------------------------------ corridors: indicators, suitability, candidates
+  // A corridor's figures are computed once on the server (the first time ~30 s on the demo): every fetch shows a
+  // "computing" state instead of an empty pane. WMS layers kesesuaian_<id> and kandidat_<id> (id with _ for -).
+  const candSource = new ol.source.Vector();
+  const candStyle = [new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#fde047', width: 8 }) }),
+    new ol.style.Style({ stroke: new ol.style.Stroke({ color: '#4c1d95', width: 3 }), fill: new ol.style.Fill({ color: 'rgba(109,40,217,.18)' }) })];
+  // the WMS draws every candidate; the page outlines only the one chosen in the table
+  const candLayer = new ol.layer.Vector({ source: candSource, zIndex: 1003, style: (f) => (f.get('rank') === S.corr.rank ? candStyle : null) });
+  const corridorWms = (id) => ['kesesuaian_' + id.replace(/-/g, '_'), 'kandidat_' + id.replace(/-/g, '_')];
+  S.corr = { list: null, error: null, id: null, report: null, cands: null, candError: null, rank: null };
+
+  async function loadCorridors() {
+    if (S.corr.list) { renderCorridors(); return; }
+    if (S.corr.loading) return;
+    S.corr.loading = true;
+    renderCorridors();
+    try { S.corr.list = (await getJson('/api/corridors')).corridors; } catch (e) { S.corr.error = e.message; }
+    S.corr.loading = false;
+    renderCorridors();
+  }
+
+  async function selectCorridor(id) {
+    const c = (S.corr.list || []).find((x) => x.id === id);
+    if (!c) return;
+    Object.assign(S.corr, { id, report: null, cands: null, candError: null, error: null, rank: null, extent: null });
+    candSource.clear();
+    // the suitability grid under the candidates, both over the plan; switching corridors hides the previous one
+    for (const [cid, lyrs] of Object.entries(S.corrWms || {})) lyrs.forEach((l) => l.setVisible(cid === id));
+    S.corrWms = S.corrWms || {};
+    if (!S.corrWms[id]) {
+      const [grid, cand] = corridorWms(id);
+      S.corrWms[id] = [wmsLayer(grid, true, 950, 0.8), wmsLayer(cand, true, 960, 1)];
+      S.corrWms[id].forEach((l) => map.addLayer(l));
+    }
+    renderCorridors();
+    zoomToMembers(c);
+    try { S.corr.report = await getJson('/api/corridors/' + encodeURIComponent(id)); } catch (e) { S.corr.error = e.message; }
+    if (S.corr.id !== id) return;
+    renderCorridors();
+    try {
+      S.corr.cands = await getJson('/api/corridors/' + encodeURIComponent(id) + '/candidates');
+      if (S.corr.id !== id) return;
+      candSource.addFeatures(geojson.readFeatures(S.corr.cands));
+    } catch (e) { S.corr.candError = e.message; }
+    if (S.corr.id === id) renderCorridors();
+  }
+
+  /** Fits the map to the corridor's members, read from the admin layer's OGC API items (their ids are the codes). */
+  async function zoomToMembers(c) {
+    const admin = c.admin || 'kabupaten_kota';
+    const feats = await Promise.all((c.members || []).map((m) => getJson('/ogc/collections/' + encodeURIComponent(admin)
+      + '/items/' + encodeURIComponent(m.code)).then((f) => geojson.readFeature(f)).catch(() => null)));
+    const ext = feats.filter(Boolean).map((f) => f.getGeometry().getExtent()).reduce((a, b) => ol.extent.extend(a, b), ol.extent.createEmpty());
+    if (ol.extent.isEmpty(ext) || S.corr.id !== c.id) return;
+    S.corr.extent = ext;
+    map.getView().fit(ext, { padding: [30, 30, 30, 30], duration: 300 });
+  }
+
+  function zoomToCandidate(rank) {
+    S.corr.rank = rank;
+    candLayer.changed();
+    const f = candSource.getFeatures().find((x) => x.get('rank') === rank);
+    document.querySelectorAll('#candidates tbody tr').forEach((tr) => tr.classList.toggle('sel', Number(tr.dataset.rank) === rank));
+    if (f) map.getView().fit(f.getGeometry().getExtent(), { padding: [80, 80, 80, 80], maxZoom: 16, duration: 300 });
+  }
+
+  const busy = (key) => el('p', { class: 'computing', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), t(key));
+  const conf = (code) => (UI['conf.' + code] ? t('conf.' + code) : code);
+  const km = (m) => (m == null ? '—' : m >= 1000 ? nf(m / 1000, m % 1000 ? 1 : 0) + ' km' : nf(m, 0) + ' m');
+  const pct = (v) => (v == null ? '—' : nf(v, 1) + ' %');
+  const num = (k, v) => el('span', { 'data-k': k, text: ha(v) });
+
+  function renderCorridors() {
+    const list = $('#corridor-list');
+    const box = $('#corridor');
+    if (!list || !box) return;
+    if (S.corr.loading) { list.replaceChildren(busy('computing')); box.replaceChildren(); return; }
+    if (!S.corr.list) { list.replaceChildren(S.corr.error ? el('p', { class: 'error', text: S.corr.error }) : ''); return; }
+    list.replaceChildren(...S.corr.list.map((c) => el('button', { type: 'button', class: 'corridor-btn', 'data-corridor': c.id,
+      'aria-pressed': c.id === S.corr.id ? 'true' : 'false', onclick: () => selectCorridor(c.id) },
+      el('b', { text: pick(c.title) }),
+      el('small', { text: (c.members || []).length + ' ' + t('members') + ' · KPI ' + ha(c.indicators && c.indicators.kpiHa) }),
+      el('span', { class: 'conf-' + c.confidence, text: conf(c.confidence) }))));
+    const c = S.corr.list.find((x) => x.id === S.corr.id);
+    if (!c) { box.replaceChildren(); return; }
+    const r = S.corr.report;
+    const [gridLayer, candLayerName] = corridorWms(c.id);
+    const legendImg = (name, text) => el('figure', { class: 'legend' }, el('figcaption', { text }),
+      el('img', { alt: t('legendOf') + ': ' + text, src: '/wms?SERVICE=WMS&REQUEST=GetLegendGraphic&VERSION=1.3.0&FORMAT=image/png&LAYER=' + name }));
+    const href = '/api/corridors/' + encodeURIComponent(c.id);
+    box.replaceChildren(...[
+      el('h2', { id: 'corridor-title', text: pick(c.title) }),
+      el('dl', { class: 'kv membership' },
+        el('dt', { text: t('membership') }), el('dd', {}, el('span', { class: 'conf-' + c.confidence, id: 'corridor-confidence',
+          text: conf(c.confidence) }), ' ', (c.members || []).map((m) => m.name).join(', ')),
+        el('dt', { text: t('source') }), el('dd', { id: 'corridor-source', text: c.source || '—' }),
+        c.note ? el('dt', { text: t('corridorNotes').split(':')[0] }) : null, c.note ? el('dd', { text: c.note }) : null),
+      el('div', { class: 'downloads', role: 'group', 'aria-label': 'Unduhan / Downloads' },
+        el('a', { class: 'pdf', id: 'corridor-csv', href: href + '?f=csv', download: 'koridor-' + c.id + '.csv', text: t('csv') }),
+        el('a', { href, download: 'koridor-' + c.id + '.json', text: 'JSON' }),
+        el('a', { href: href + '/grid', download: 'kesesuaian-' + c.id + '.geojson', text: 'GeoJSON' })),
+      el('div', { class: 'legends' }, legendImg(gridLayer, t('suitability')), legendImg(candLayerName, t('candidateLayer'))),
+      el('h2', { text: t('indicators') }),
+      r ? indicatorTable(r) : S.corr.error ? el('p', { class: 'error', text: S.corr.error }) : busy('computing'),
+      el('h2', { text: t('candidates') }),
+      !r && !S.corr.cands ? null : S.corr.cands ? candidateTable(S.corr.cands) : S.corr.candError
+        ? el('p', { class: 'error', text: S.corr.candError }) : busy('computingSites')].filter(Boolean));
+    // the map's text equivalent follows the pane in view (the result pane writes its own)
+    if (!$('#pane-corridors').hidden) corridorSummary(c);
+  }
+
+  /**
+   * Two rows per kabupaten/kota (the corridor as a whole in the footer): its hectares, then across the whole width
+   * the share of the free KPI within each access rule's distance and the notes on what the figures do not cover.
+   */
+  function indicatorTable(r) {
+    const rows = (i, whole) => [
+      el('tr', whole ? { class: 'whole' } : { 'data-code': i.code },
+        el(whole ? 'th' : 'td', whole ? { scope: 'row' } : {}, el('b', { class: 'rname', text: whole ? t('wholeCorridor') : i.name })),
+        el('td', { class: 'num' }, num('kpiHa', i.kpiHa)),
+        el('td', { class: 'num' }, num('operatingEstateHa', i.operatingEstateHa), el('small', {}, num('plannedEstateHa', i.plannedEstateHa))),
+        el('td', { class: 'num' }, el('b', {}, num('freeKpiHa', i.freeKpi.ha)),
+          el('small', {}, t('assessed') + ' ', num('freeAssessedHa', i.freeKpi.assessedHa)),
+          el('small', {}, t('unassessed') + ' ', num('freeUnassessedHa', i.freeKpi.unassessedHa)))),
+      el('tr', { class: 'detail' + (whole ? ' whole' : ''), 'data-detail': whole ? 'corridor' : i.code },
+        el('td', { colspan: 4 },
+          el('ul', { class: 'access', 'aria-label': t('access') }, (i.access || []).map((a) => el('li', { 'data-rule': a.rule,
+            title: a.lowerBound ? t('lowerBoundHint') : null },
+            pick(a.title) + ' ' + t('within') + ' ' + km(a.maxM) + ': ', el('b', { text: (a.lowerBound ? '≥ ' : '') + pct(a.sharePct) })))),
+          (!whole && i.estates && i.estates.length) ? el('ul', { class: 'estates', 'aria-label': t('estateVerdicts') }, i.estates.map((e) => {
+            const v = label('verdict', e.verdict);
+            return el('li', { 'data-estate': e.id, 'data-verdict': e.verdict }, el('span', { class: 'dot', style: 'background:' + v.colour, 'aria-hidden': 'true' }),
+              e.name + ': ' + v.text + (e.ikm && e.ikm !== 'NOT_APPLICABLE' ? ' · IKM ' + label('status', e.ikm).text : ''));
+          })) : null,
+          (i.notes && i.notes.length) ? el('ul', { class: 'cnotes', 'aria-label': t('corridorNotes') }, i.notes.map((n) => el('li', { text: pick(n) }))) : null))];
+    return el('div', {}, el('table', { class: 'findings corridor-table', id: 'corridor-table' },
+      el('caption', { class: 'sr-only', text: t('indicators') + ': ' + pick(r.title) }),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('region') }),
+        el('th', { scope: 'col', text: t('kpi') }), el('th', { scope: 'col', text: t('estatesOpPl') }),
+        el('th', { scope: 'col', text: t('freeKpi') }))),
+      el('tbody', {}, (r.members || []).flatMap((m) => rows(m, false))),
+      el('tfoot', {}, rows(r.indicators, true))),
+      el('p', { class: 'hint', text: t('accessHint') }));
+  }
+
+  function candidateTable(fc) {
+    const fs = (fc.features || []).slice().sort((a, b) => a.properties.rank - b.properties.rank);
+    if (!fs.length) return el('p', { class: 'hint', id: 'candidates', text: t('noCandidates') });
+    return el('div', {}, el('p', { class: 'hint', text: t('candidateHint') }),
+      el('table', { class: 'findings', id: 'candidates' },
+        el('caption', { class: 'sr-only', text: t('candidates') }),
+        el('thead', {}, el('tr', {}, ['rank', 'area', 'meanScore', 'locationVerdict', 'report'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+        el('tbody', {}, fs.map((f) => {
+          const p = f.properties;
+          const v = label('verdict', p.location_verdict);
+          return el('tr', { 'data-rank': p.rank, class: S.corr.rank === p.rank ? 'sel' : null },
+            el('td', {}, el('button', { type: 'button', class: 'rule-btn has-geom', 'data-rank': p.rank,
+              'aria-label': t('rank') + ' ' + p.rank + ', ' + ha(p.area_ha), onclick: () => zoomToCandidate(p.rank) }, '#' + p.rank)),
+            el('td', { class: 'num', text: ha(p.area_ha) }),
+            el('td', { class: 'num', text: nf(p.mean_score, 1) }),
+            el('td', {}, el('span', { class: 'st', style: 'background:' + v.colour, text: v.text })),
+            el('td', {}, el('a', { href: p.report, target: '_blank', class: 'report-link', text: t('report') })));
+        }))));
+  }
+
+  /** The text equivalent of the corridor on the map, for screen readers. */
+  function corridorSummary(c) {
+    const r = S.corr.report;
+    const fs = (S.corr.cands && S.corr.cands.features) || [];
+    $('#map-summary').textContent = t('corridorsTitle') + ' ' + pick(c.title) + ': ' + (c.members || []).length + ' ' + t('members')
+      + (r ? ', KPI ' + ha(r.indicators.kpiHa) + ', ' + t('freeKpi') + ' ' + ha(r.indicators.freeKpi.ha) : '') + '. '
+      + (fs.length ? t('candidates') + ': ' + fs.map((f) => '#' + f.properties.rank + ' ' + ha(f.properties.area_ha) + ' '
+        + label('verdict', f.properties.location_verdict).text).join('; ') : '');
+  }
+
   // ------------------------------------------------------------------ language
   function applyLang(lang) {
     S.lang = lang === 'en' ? 'en' : 'id';
@@ -556,6 +758,7 @@
     document.title = 'Tapak — ' + (S.lang === 'en' ? 'Industrial-estate site conformity map' : 'Peta kesesuaian lokasi kawasan industri');
     if (S.layers.length) buildLayers();
     renderResult();
+    renderCorridors();
     if (S.draw) $('#draw').textContent = t('drawing');
     const url = new URL(location.href);
     if (S.lang === 'en') url.searchParams.set('lang', 'en'); else url.searchParams.delete('lang');
@@ -583,7 +786,7 @@
     });
     S.wms.check_sites = wmsLayer('check_sites,check_conflicts', false, 900, 0.9);
     map.addLayer(S.wms.check_sites);
-    map.addLayer(drawLayer); map.addLayer(resultLayer); map.addLayer(hiLayer);
+    map.addLayer(drawLayer); map.addLayer(resultLayer); map.addLayer(hiLayer); map.addLayer(candLayer);
     // open on the estates (operating and planned) with their surroundings, else on everything
     const est = S.layers.filter((l) => (l.role === 'estate' || l.role === 'planned-estate') && l.bbox);
     const boxes = (est.length ? est : S.layers.filter((l) => l.bbox)).map((l) => l.bbox);

@@ -324,6 +324,175 @@ class WebMapBrowserTest {
     assertTrue(foreign.isEmpty(), "loaded from outside Tapak: " + foreign);
   }
 
+  /**
+   * The corridor view: the Koridor tab lists the corridors (computed on first request, so the page says
+   * "Menghitung…" meanwhile); choosing Gerbang Kertosusila with the keyboard draws its WMS grid and candidates and
+   * fills the indicator table with the seven members exactly as {@code GET /api/corridors/gerbang-kertosusila} gives
+   * them, in Indonesian number format, and the ranked candidate sites, each linking to its full report.
+   */
+  @Test
+  void corridors() throws Exception {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+    driver.get(base() + "/");
+    settle();
+    WebElement tab = driver.findElement(By.id("tab-corridors"));
+    tab.click();
+    assertEquals("true", tab.getAttribute("aria-selected"));
+    WebDriverWait slow = new WebDriverWait(driver, Duration.ofSeconds(120));
+    slow.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    By gk = By.cssSelector("#corridor-list button[data-corridor='gerbang-kertosusila']");
+    slow.until(d -> !d.findElements(gk).isEmpty());
+    assertEquals(3, driver.findElements(By.cssSelector("#corridor-list button[data-corridor]")).size());
+    // keyboard: the corridor is a native button, chosen with Enter
+    driver.findElement(gk).sendKeys(org.openqa.selenium.Keys.ENTER);
+    slow.until(d -> d.findElements(By.cssSelector("#corridor-table tbody tr[data-code]")).size() == 7);
+    assertEquals("true", driver.findElement(gk).getAttribute("aria-pressed"));
+
+    JsonNode c = JSON.readTree(get("/api/corridors/gerbang-kertosusila").body());
+    assertEquals(7, c.path("members").size());
+    List<String> codes = driver.findElements(By.cssSelector("#corridor-table tbody tr[data-code]")).stream()
+        .map(r -> r.getAttribute("data-code")).toList();
+    List<String> expected = new ArrayList<>();
+    c.path("members").forEach(m -> expected.add(m.path("code").asString()));
+    assertEquals(expected, codes);
+    for (JsonNode m : c.path("members")) {
+      String code = m.path("code").asString();
+      assertIndicators(driver.findElement(By.cssSelector("#corridor-table tr[data-code='" + code + "']")),
+          driver.findElement(By.cssSelector("#corridor-table tr[data-detail='" + code + "']")), m);
+    }
+    assertIndicators(driver.findElement(By.cssSelector("#corridor-table tfoot tr")),
+        driver.findElement(By.cssSelector("#corridor-table tfoot tr[data-detail=corridor]")), c.path("indicators"));
+    // Surabaya's plan gap is a note under its row: what the figures do not cover is said, not hidden
+    WebElement sby = driver.findElement(By.cssSelector("#corridor-table tr[data-detail='35.78']"));
+    assertEquals(c.path("members").get(4).path("notes").size(), sby.findElements(By.cssSelector("ul.cnotes li")).size());
+    assertTrue(sby.getText().contains(c.path("members").get(4).path("notes").get(0).path("id").asString()), sby.getText());
+    // source and confidence of the membership, the CSV download
+    assertEquals(c.path("source").asString(), driver.findElement(By.id("corridor-source")).getText());
+    assertEquals("Sumber sekunder", driver.findElement(By.id("corridor-confidence")).getText());
+    String csvHref = driver.findElement(By.id("corridor-csv")).getAttribute("href");
+    assertEquals(base() + "/api/corridors/gerbang-kertosusila?f=csv", csvHref);
+    HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvHref)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, csv.statusCode());
+    assertEquals(9, csv.body().split("\r\n").length, "header + corridor + 7 members");
+    // the WMS grid and candidates are on the map, with their legends
+    waiting().until(d -> wmsRequests().stream().anyMatch(u -> u.contains("LAYERS=kesesuaian_gerbang_kertosusila&")));
+    waiting().until(d -> wmsRequests().stream().anyMatch(u -> u.contains("LAYERS=kandidat_gerbang_kertosusila&")));
+    waiting().until(d -> (Boolean) js("return [...document.querySelectorAll('#corridor .legends img')]"
+        + ".every(i => i.complete && i.naturalWidth > 0)"));
+
+    // the ranked candidate sites, as /candidates gives them; rank 1 links to its full report and zooms the map
+    slow.until(d -> !d.findElements(By.cssSelector("#candidates tbody tr")).isEmpty());
+    JsonNode cands = JSON.readTree(get("/api/corridors/gerbang-kertosusila/candidates").body()).path("features");
+    List<WebElement> crow = driver.findElements(By.cssSelector("#candidates tbody tr"));
+    assertEquals(cands.size(), crow.size());
+    for (JsonNode f : cands) {
+      JsonNode p = f.path("properties");
+      WebElement r = driver.findElement(By.cssSelector("#candidates tr[data-rank='" + p.path("rank").asInt() + "']"));
+      List<WebElement> td = r.findElements(By.tagName("td"));
+      assertEquals("#" + p.path("rank").asInt(), td.get(0).getText());
+      assertEquals(haId(p.path("area_ha").asDouble()), td.get(1).getText());
+      assertEquals(nfId(p.path("mean_score").asDouble(), 1), td.get(2).getText());
+      assertEquals(verdictId(p.path("location_verdict").asString()), td.get(3).getText());
+    }
+    WebElement link = driver.findElement(By.cssSelector("#candidates tr[data-rank='1'] a.report-link"));
+    assertEquals(base() + "/api/corridors/gerbang-kertosusila/candidates/1", link.getAttribute("href"));
+    assertEquals(200, get("/api/corridors/gerbang-kertosusila/candidates/1").statusCode());
+    settle();
+    double zoomBefore = ((Number) js("return tapak.map.getView().getZoom()")).doubleValue();
+    driver.findElement(By.cssSelector("#candidates button[data-rank='1']")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    waiting().until(d -> d.findElement(By.cssSelector("#candidates tr[data-rank='1']")).getAttribute("class").contains("sel"));
+    settle();
+    double zoomAfter = ((Number) js("return tapak.map.getView().getZoom()")).doubleValue();
+    assertTrue(zoomAfter > zoomBefore + 1, "candidate did not zoom in: " + zoomBefore + " -> " + zoomAfter);
+    // the text equivalent of the map names the corridor, its figures and every candidate
+    String summary = (String) js("return document.getElementById('map-summary').textContent");
+    assertTrue(summary.contains("Gerbang Kertosusila") && summary.contains(haId(c.path("indicators").path("kpiHa").asDouble()))
+        && summary.contains("#" + cands.size() + " "), summary);
+
+    // the picture for the docs: the whole corridor with its grid and candidates beside the table
+    // (the plan switched off so the grid reads clearly; the map on the candidate sites, the pane from its top)
+    driver.findElement(By.id("tab-layers")).click();
+    driver.findElement(By.id("lyr-rtrw_pola_ruang")).click();
+    driver.findElement(By.id("tab-corridors")).click();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1300));
+    js("const fs = new ol.format.GeoJSON().readFeatures(tapak.state.corr.cands, {featureProjection: 'EPSG:3857'});"
+        + "tapak.map.getView().fit(fs.map(f => f.getGeometry().getExtent()).reduce(ol.extent.extend, ol.extent.createEmpty()),"
+        + " {padding: [60, 60, 60, 60]});"
+        + "document.getElementById('pane-corridors').scrollTop = 0;");
+    settle();
+    shot("04-corridors.png");
+    Files.createDirectories(Path.of("docs/img"));
+    Files.copy(OUT.resolve("04-corridors.png"), Path.of("docs/img/corridors.png"), StandardCopyOption.REPLACE_EXISTING);
+
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+    // English, and a tablet in portrait: the table fits the panel's width
+    driver.findElement(By.id("lang-en")).click();
+    assertEquals("Free KPI", js("return document.querySelector('#corridor-table thead th:last-child').textContent"));
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+    waiting().until(d -> ((Number) js("return document.querySelector('.panel').getBoundingClientRect().top")).doubleValue()
+        >= ((Number) js("return document.querySelector('.mapwrap').getBoundingClientRect().bottom")).doubleValue() - 1);
+    assertTrue((Boolean) js("const p = document.getElementById('pane-corridors');"
+        + "return document.getElementById('corridor-table').getBoundingClientRect().right <= p.getBoundingClientRect().right + 1"),
+        "the indicator table is wider than the tablet's panel");
+    settle();
+    shot("05-corridors-tablet.png");
+    driver.findElement(By.id("lang-id")).click();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+  }
+
+  /** A row of the indicator table holds the figures of one region as the page formats them. */
+  static void assertIndicators(WebElement row, WebElement detail, JsonNode i) {
+    String[][] cells = {{"kpiHa", "kpiHa"}, {"operatingEstateHa", "operatingEstateHa"}, {"plannedEstateHa", "plannedEstateHa"}};
+    for (String[] k : cells) {
+      assertEquals(haId(i.path(k[1]).asDouble()), row.findElement(By.cssSelector("[data-k=" + k[0] + "]")).getText(), k[0]);
+    }
+    JsonNode free = i.path("freeKpi");
+    assertEquals(haId(free.path("ha").asDouble()), row.findElement(By.cssSelector("[data-k=freeKpiHa]")).getText());
+    assertEquals(haId(free.path("assessedHa").asDouble()), row.findElement(By.cssSelector("[data-k=freeAssessedHa]")).getText());
+    assertEquals(haId(free.path("unassessedHa").asDouble()), row.findElement(By.cssSelector("[data-k=freeUnassessedHa]")).getText());
+    assertEquals(i.path("access").size(), detail.findElements(By.cssSelector("ul.access li")).size());
+    for (JsonNode a : i.path("access")) {
+      WebElement li = detail.findElement(By.cssSelector("ul.access li[data-rule='" + a.path("rule").asString() + "']"));
+      // a lower bound reads "≥ 23,4 %"
+      String share = (a.path("lowerBound").asBoolean() ? "≥ " : "")
+          + (a.path("sharePct").isNull() ? "—" : nfId(a.path("sharePct").asDouble(), 1) + " %");
+      assertTrue(li.getText().endsWith(": " + share), li.getText() + " lacks " + share);
+    }
+    assertEquals(i.path("notes").size(), detail.findElements(By.cssSelector("ul.cnotes li")).size());
+    if (row.getAttribute("data-code") != null) {
+      // each operating estate of the kabupaten/kota with the verdict of its check
+      List<WebElement> es = detail.findElements(By.cssSelector("ul.estates li"));
+      assertEquals(i.path("estates").size(), es.size());
+      for (int k = 0; k < es.size(); k++) {
+        assertEquals(i.path("estates").get(k).path("verdict").asString(), es.get(k).getAttribute("data-verdict"));
+        assertTrue(es.get(k).getText().startsWith(i.path("estates").get(k).path("name").asString() + ": "), es.get(k).getText());
+      }
+    }
+  }
+
+  /**
+   * The page's Indonesian number format: dots group thousands, a comma before the decimals. Chromium's Intl rounds
+   * the number's shortest decimal form half away from zero (24.45 gives 24,5), so this rounds {@code
+   * BigDecimal.valueOf}, not the binary value.
+   */
+  static String nfId(double v, int decimals) {
+    java.text.DecimalFormat f = (java.text.DecimalFormat) java.text.NumberFormat.getNumberInstance(Locale.forLanguageTag("id-ID"));
+    f.setMinimumFractionDigits(decimals);
+    f.setMaximumFractionDigits(decimals);
+    f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    return f.format(java.math.BigDecimal.valueOf(v));
+  }
+
+  /** The page's hectares: two decimals, four below 0,01 ha (so a sliver does not read as zero). */
+  static String haId(double v) {
+    return nfId(v, v != 0 && Math.abs(v) < 0.01 ? 4 : 2) + " ha";
+  }
+
+  String verdictId(String code) throws Exception {
+    return JSON.readTree(get("/api/report-labels").body()).path("verdict").path(code).path("id").asString();
+  }
+
   HttpResponse<String> get(String path) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
         .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
