@@ -222,7 +222,9 @@ public final class EipEngine {
       unit = "ha";
     }
     Status s = switch (x.status()) {
-      case NOT_ASSESSED -> v == null || v == 0 ? Status.UNKNOWN : Status.LOWER_BOUND;
+      // an area found is at least that large; a distance found is at most that far (a nearer one may be unmapped)
+      case NOT_ASSESSED -> v == null || v == 0 ? Status.UNKNOWN : "m".equals(unit) ? Status.UPPER_BOUND
+          : Status.LOWER_BOUND;
       default -> Status.MEASURED;
     };
     if (s == Status.UNKNOWN) {

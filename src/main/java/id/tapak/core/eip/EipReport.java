@@ -91,6 +91,8 @@ public record EipReport(double bufferM, List<Estate> estates, Instant computed, 
     MEASURED,
     /** Measured, but the layers do not cover the whole area: the true figure may be higher (a lower bound). */
     LOWER_BOUND,
+    /** A distance to the nearest feature found, but a nearer one may lie where the layers do not cover. */
+    UPPER_BOUND,
     /** Nothing found, but the layers do not cover the area: unknown, never zero. */
     UNKNOWN
   }

@@ -148,6 +148,12 @@ class EipEngineTest {
       assertThat(kpi.status()).isEqualTo(Status.UNKNOWN);
       assertThat(kpi.ruleStatus()).isEqualTo("NOT_ASSESSED");
     }
+    // MM2100: the nearest plan settlement found is in Kota Bekasi (the plan covers it, not Kab. Bekasi): a nearer
+    // one may be unmapped, so the distance is an upper bound, and the rule stays NOT_ASSESSED
+    Indicator mm = indicator(r.estates().get(1), Dimension.SOCIAL, "settlement-distance");
+    assertThat(mm.status()).isEqualTo(Status.UPPER_BOUND);
+    assertThat(mm.ruleStatus()).isEqualTo("NOT_ASSESSED");
+    assertThat(mm.value()).isGreaterThan(2000);
     List<Double> ha = r.estates().stream().map(EipReport.Estate::siteHa).toList();
     // the published hectares, drawn as 12-gons (schematic): KIIC 1.500, MM2100 805, Deltamas 1.600, Batamindo 320,
     // KIM 650, KSP 550
