@@ -249,23 +249,41 @@ public final class EipEngine {
   }
 
   /**
-   * Hectares of a rule's land within the ring: the polygons of the rule's layers (settlement, protected) and the
-   * plan polygons of its classes (Permukiman, Hutan Lindung…), as the rule reads them.
+   * Hectares of a rule's land within the ring, reading the layers as the rule's check does: a separation rule
+   * (settlement) takes the features of its layers that match its classes; a forbidden-overlap rule (protected land)
+   * every feature of its layers plus the plan polygons of its classes. A plan layer speaks for the rule (counts for
+   * coverage) only when it has one of the rule's classes somewhere.
    */
   private Indicator within(String id, LocalizedText title, Geometry ring, double ringHa, Rule r, String citation) {
+    boolean overlap = r.check() == CheckType.FORBIDDEN_OVERLAP;
     List<Layer> layers = layers(r.roles());
+    if (!r.classes().isEmpty()) {
+      layers.removeIf(l -> plan(l) && !hasClass(l, r.classes()));
+      if (overlap) {
+        for (Layer l : layers(List.of(LayerRole.SPATIAL_PLAN, LayerRole.DETAIL_PLAN))) {
+          if (!r.roles().contains(l.role()) && hasClass(l, r.classes())) {
+            layers.add(l);
+          }
+        }
+      }
+    }
     List<Geometry> parts = new ArrayList<>();
     for (Layer l : layers) {
-      boolean plan = l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN;
       for (Feature f : l.index().intersecting(ring)) {
-        if (f.geometry() instanceof Polygonal && (plan ? RuleLayers.matches(RuleLayers.className(l, f), r.classes())
-            : RuleLayers.accepts(l, f, r.classes()))) {
+        boolean counts = overlap ? !plan(l) || r.roles().contains(l.role())
+            || RuleLayers.matches(RuleLayers.className(l, f), r.classes()) : RuleLayers.accepts(l, f, r.classes());
+        if (f.geometry() instanceof Polygonal && counts) {
           parts.add(f.geometry());
         }
       }
     }
-    double ha = parts.isEmpty() ? 0 : GeodesicMeasure.hectares(IndicatorEngine.intersection(IndicatorEngine.union(parts), ring));
+    double ha = parts.isEmpty() ? 0
+        : GeodesicMeasure.hectares(IndicatorEngine.intersection(IndicatorEngine.union(parts), ring));
     return measured(id, title, ha, "ha", ring, ringHa, layers, citation);
+  }
+
+  private static boolean hasClass(Layer l, List<String> classes) {
+    return l.features().stream().anyMatch(f -> RuleLayers.matches(RuleLayers.className(l, f), classes));
   }
 
   /** Water polygons (ha) and water lines (km: rivers, coast) within the ring, from the setback rule's layers. */
@@ -316,6 +334,10 @@ public final class EipEngine {
         : LocalizedText.of("Tidak diketahui: tidak ditemukan, tetapi data tidak mencakup seluruh cincin; ketiadaan "
             + "data bukan bukti.", "Unknown: none found, but the data do not cover the whole ring; absence of data "
             + "is not evidence."));
+  }
+
+  private static boolean plan(Layer l) {
+    return l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN;
   }
 
   private List<Layer> layers(List<LayerRole> roles) {
