@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tapak", mixinStandardHelpOptions = true, version = "tapak 0.1.0",
     description = "Lokasi kawasan industri vs PP 20/2024 / Industrial-estate location checks under PP 20/2024",
     subcommands = {LayersCommand.class, CheckCommand.class, AuditCommand.class, RulesCommand.class,
-        CorridorCommand.class})
+        CorridorCommand.class, EipCommand.class})
 public final class TapakCommand {
 
   /** Success; CONFORM. */

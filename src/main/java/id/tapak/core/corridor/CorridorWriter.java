@@ -196,7 +196,7 @@ public final class CorridorWriter {
   }
 
   /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-  static String cell(@Nullable String s) {
+  public static String cell(@Nullable String s) {
     if (s == null) {
       return "";
     }

@@ -101,14 +101,14 @@ public final class IndicatorEngine {
     return GeoJson.FACTORY.createPolygon();
   }
 
-  static Geometry union(List<Geometry> parts) {
+  public static Geometry union(List<Geometry> parts) {
     if (parts.isEmpty()) {
       return empty();
     }
     return polygonal(OverlayNGRobust.union(GeoJson.FACTORY.buildGeometry(parts)));
   }
 
-  static Geometry intersection(Geometry a, Geometry b) {
+  public static Geometry intersection(Geometry a, Geometry b) {
     return a.isEmpty() || b.isEmpty() ? empty() : polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
   }
 
@@ -117,7 +117,7 @@ public final class IndicatorEngine {
   }
 
   /** Only the areal parts: overlays of touching polygons can leave lines and points, which have no hectares. */
-  static Geometry polygonal(Geometry g) {
+  public static Geometry polygonal(Geometry g) {
     if (g instanceof Polygonal || g.isEmpty()) {
       return g;
     }
@@ -172,6 +172,19 @@ public final class IndicatorEngine {
       }
     }
     return fr.clip(parts);
+  }
+
+  /**
+   * Where the given layers say something inside {@code region} (lon/lat): the union of their declared coverages,
+   * clipped to the region. Public for the EIP view, which judges "none found" exactly as the corridor figures do.
+   */
+  public Geometry coverage(Geometry region, List<Layer> layers) {
+    return coverage(new Frame(region), layers);
+  }
+
+  /** A lon/lat geometry grown by {@code metres} in the UTM zone of its centre, back in lon/lat. */
+  public static Geometry bufferMetres(Geometry lonLat, double metres) {
+    return new Frame(lonLat).buffer(lonLat, metres);
   }
 
   private boolean anyUnknownCoverage(List<Layer> layers) {
