@@ -84,7 +84,10 @@ final class FeaturePainter {
         g.fill(path);
       }
       if (p.stroke() != null && p.strokeWidth() > 0) {
-        g.setColor(p.stroke());
+        // a polygon its outline would cover (a river corridor or a plot a few pixels across at a small scale) is
+        // outlined in its fill colour: drawn dark it becomes a blob that hides its class (FeaturePainterBlobsTest)
+        boolean mostlyOutline = p.fill() != null && ringPerimeter * p.strokeWidth() >= ringArea;
+        g.setColor(mostlyOutline ? opaque(p.fill()) : p.stroke());
         g.setStroke(stroke(p.strokeWidth(), null));
         if (p.strokeWidth() > 1f && aliased) {
           g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -128,7 +131,13 @@ final class FeaturePainter {
     return lines.getCurrentPoint() == null ? null : lines;
   }
 
+  /** Pixel area and perimeter of the last rings built (decimated), to tell polygons that are mostly outline. */
+  private double ringArea;
+  private double ringPerimeter;
+
   private Path2D.Float build(ProjectedLayer layer, byte kind) {
+    ringArea = 0;
+    ringPerimeter = 0;
     double[][] parts = layer.parts(feature);
     byte[] kinds = layer.kinds(feature);
     int size = 0;
@@ -146,6 +155,7 @@ final class FeaturePainter {
       double ly = py(xy[1]);
       path.moveTo(lx, ly);
       int kept = 1;
+      double twiceArea = 0;
       for (int i = 1; i < n; i++) {
         double x = px(xy[2 * i]);
         double y = py(xy[2 * i + 1]);
@@ -153,11 +163,17 @@ final class FeaturePainter {
         double dy = y - ly;
         if (dx * dx + dy * dy >= DECIMATE2 || i == n - 1) {
           path.lineTo(x, y);
+          if (kind == ProjectedLayer.RING) {
+            twiceArea += lx * y - x * ly;
+            ringPerimeter += Math.sqrt(dx * dx + dy * dy);
+          }
           lx = x;
           ly = y;
           kept++;
         }
       }
+      // every ring adds (holes too): an upper bound of the area, so a holed polygon keeps its dark outline
+      ringArea += Math.abs(twiceArea) / 2;
       if (kind == ProjectedLayer.RING) {
         if (kept < 3) {
           // smaller than a pixel: keep it visible as a dot rather than dropping it
@@ -228,6 +244,11 @@ final class FeaturePainter {
     p.moveTo(x, y - s / 2);
     p.lineTo(x, y + s / 2);
     return diagonal ? AffineTransform.getRotateInstance(Math.PI / 4, x, y).createTransformedShape(p) : p;
+  }
+
+  /** The colour without its transparency: a hairline in a translucent fill colour would vanish. */
+  private static Color opaque(Color c) {
+    return c.getAlpha() == 255 ? c : new Color(c.getRed(), c.getGreen(), c.getBlue());
   }
 
   /** Thin strokes get bevel joins and butt caps: round ones turn every vertex into curves for Marlin to flatten. */
