@@ -131,6 +131,17 @@ public final class CorridorWriter {
       notes.add(text(t));
     }
     m.put("notes", notes);
+    List<Map<String, Object>> cov = new ArrayList<>();
+    for (Indicators.LayerCoverage c : i.coverage()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("layer", c.layer());
+      x.put("role", c.role());
+      x.put("coverage", text(c.description()));
+      x.put("coveredHa", ha(c.coveredHa()));
+      x.put("sharePct", Math.round(c.sharePct() * 100) / 100.0);
+      cov.add(x);
+    }
+    m.put("coverage", cov);
     return m;
   }
 

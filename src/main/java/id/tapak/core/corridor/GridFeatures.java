@@ -18,7 +18,7 @@ public final class GridFeatures {
   private GridFeatures() {}
 
   /**
-   * One feature per cell: {@code score} (0-100, null when excluded), {@code score_class}, {@code excluded},
+   * One feature per cell: {@code score} (0-100; 0 when excluded), {@code score_class}, {@code excluded},
    * {@code free_ha},
    * {@code free_share}, {@code assessed}, and {@code d_<rule>_m} per access rule.
    */
@@ -27,7 +27,8 @@ public final class GridFeatures {
     for (SuitabilityGrid.Cell c : g.cells()) {
       Map<String, @Nullable Object> p = new LinkedHashMap<>();
       p.put("corridor", g.corridor().spec().id());
-      p.put("score", c.score() == null ? null : round(c.score(), 1));
+      // an excluded cell scores 0: unsuitable, and `excluded` says it is the hard constraints, not the access
+      p.put("score", c.score() == null ? 0.0 : round(c.score(), 1));
       p.put("score_class", scoreClass(c.score()));
       p.put("excluded", c.excluded());
       p.put("free_ha", round(c.freeHa(), 4));

@@ -304,10 +304,20 @@ public final class IndicatorEngine {
         estates.add(new Indicators.EstateStatus(f.id(), name, rep.siteHa(), rep.verdict().name(), ikm));
       }
     }
+    // every layer read, and how much of the region its coverage holds
+    List<Indicators.LayerCoverage> coverage = new ArrayList<>();
+    for (Layer l : catalog.layers()) {
+      if (l.role() == LayerRole.ADMIN) {
+        continue;
+      }
+      double covered = fr.ha(coverage(fr, List.of(l)));
+      coverage.add(new Indicators.LayerCoverage(l.id(), l.role().wireName(), catalog.coverage(l).description(),
+          covered, areaHa > 0 ? Math.min(100, 100 * covered / areaHa) : 0));
+    }
     Indicators ind = new Indicators(region.code(), region.name(), areaHa, planCoveredHa,
         Math.max(0, areaHa - planCoveredHa), kpiHa, fr.ha(operating), fr.ha(intersection(kpi, operating)),
         fr.ha(planned), fr.ha(intersection(kpi, planned)), constraints, freeHa, freeAssessed,
-        Math.max(0, freeHa - freeAssessed), access, estates, notes);
+        Math.max(0, freeHa - freeAssessed), access, estates, notes, coverage);
     return new Evaluation(ind, free, allCovered);
   }
 

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param access one per access rule: how much of the free KPI lies within its distance
  * @param estates the operating estates in the region with the verdict of their audit check
  * @param notes what limits these figures (layers missing, coverage gaps), Indonesian and English
+ * @param coverage every layer the figures read, with what it covers and how much of the region that is
  */
 public record Indicators(
     String code,
@@ -46,7 +47,8 @@ public record Indicators(
     double freeUnassessedHa,
     List<Access> access,
     List<EstateStatus> estates,
-    List<LocalizedText> notes) {
+    List<LocalizedText> notes,
+    List<LayerCoverage> coverage) {
 
   public Indicators {
     Objects.requireNonNull(code, "code");
@@ -55,7 +57,21 @@ public record Indicators(
     access = List.copyOf(access);
     estates = List.copyOf(estates);
     notes = List.copyOf(notes);
+    coverage = List.copyOf(coverage);
   }
+
+  /**
+   * What one layer the figures read says something about in this region: its coverage (a declared area, its own
+   * polygons, or unknown) and the hectares of the region inside it.
+   *
+   * @param layer layer id
+   * @param role its role
+   * @param description the coverage, Indonesian and English
+   * @param coveredHa hectares of the region inside the coverage (0 for unknown coverage)
+   * @param sharePct the same as percent of the region
+   */
+  public record LayerCoverage(String layer, String role, LocalizedText description, double coveredHa,
+      double sharePct) {}
 
   /**
    * A hard constraint inside the KPI.

@@ -95,6 +95,16 @@ class CorridorIndicatorsTest {
     assertThat(lp.inKpiHa()).isZero();
     assertThat(lp.kpiUnassessedHa()).isCloseTo(east.kpiHa(), within(1e-3));
     assertThat(lp.kpiAssessedHa()).isCloseTo(0, within(1e-3));
+    // and each region says what every layer covers of it
+    Indicators.LayerCoverage westLp2b = west.coverage().stream().filter(c -> c.layer().equals("lp2b")).findFirst()
+        .orElseThrow();
+    Indicators.LayerCoverage eastLp2b = east.coverage().stream().filter(c -> c.layer().equals("lp2b")).findFirst()
+        .orElseThrow();
+    assertThat(westLp2b.sharePct()).isCloseTo(100, within(0.01));
+    assertThat(westLp2b.coveredHa()).isCloseTo(west.areaHa(), within(west.areaHa() * 1e-6));
+    assertThat(eastLp2b.sharePct()).isCloseTo(0, within(0.01));
+    assertThat(east.coverage()).extracting(Indicators.LayerCoverage::layer).doesNotContain("admin")
+        .contains("plan", "lp2b", "protected", "water", "estates", "roads");
   }
 
   /**
