@@ -1,6 +1,5 @@
 package id.tapak.core.store;
 
-import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.Feature;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.ReportWriter;
@@ -12,17 +11,12 @@ import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -219,64 +213,24 @@ public final class PostgisCheckStore implements StoredChecks {
   @Override
   public List<Feature> sites(@Nullable String checkId) {
     return features("SELECT id, name, verdict, site_ha, ST_AsBinary(site) FROM tapak.checks", "id", checkId,
-        (rs, geom) -> {
-          Map<String, @Nullable Object> p = new LinkedHashMap<>();
-          p.put("check_id", rs.getString(1));
-          p.put("name", rs.getString(2));
-          p.put("verdict", rs.getString(3));
-          p.put("area_ha", rs.getDouble(4));
-          return new Feature(rs.getString(1), geom.read(5), p);
-        });
+        StoredFeatures.Kind.SITES);
   }
 
   @Override
   public List<Feature> conflicts(@Nullable String checkId) {
     return features("SELECT check_id, rule, status, hectares, message, ST_AsBinary(geom) FROM tapak.conflicts",
-        "check_id", checkId, (rs, geom) -> {
-          Map<String, @Nullable Object> p = new LinkedHashMap<>();
-          p.put("check_id", rs.getString(1));
-          p.put("rule", rs.getString(2));
-          p.put("status", rs.getString(3));
-          p.put("hectares", rs.getObject(4) == null ? null : rs.getDouble(4));
-          p.put("message", rs.getString(5));
-          return new Feature(rs.getString(1) + "-" + rs.getString(2), geom.read(6), p);
-        });
+        "check_id", checkId, StoredFeatures.Kind.CONFLICTS);
   }
 
-  /** Reads the WKB geometry column at an index of the current row. */
-  @FunctionalInterface
-  private interface GeometryColumn {
-    Geometry read(int column) throws SQLException;
-  }
-
-  /** Maps one row of a feature query. */
-  @FunctionalInterface
-  private interface FeatureRow {
-    Feature map(ResultSet rs, GeometryColumn geom) throws SQLException;
-  }
-
-  private List<Feature> features(String select, String idColumn, @Nullable String checkId, FeatureRow row) {
+  private List<Feature> features(String select, String idColumn, @Nullable String checkId,
+      StoredFeatures.Kind kind) {
     migrate();
     String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       if (checkId != null) {
         ps.setString(1, checkId);
       }
-      WKBReader reader = new WKBReader(GeoJson.FACTORY);
-      List<Feature> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        GeometryColumn geom = column -> {
-          try {
-            return reader.read(rs.getBytes(column));
-          } catch (ParseException | RuntimeException e) {
-            throw new IllegalStateException("a stored geometry is corrupt: " + e.getMessage(), e);
-          }
-        };
-        while (rs.next()) {
-          out.add(row.map(rs, geom));
-        }
-      }
-      return out;
+      return StoredFeatures.read(ps, kind);
     } catch (SQLException e) {
       throw failure("read stored checks as features", e);
     }

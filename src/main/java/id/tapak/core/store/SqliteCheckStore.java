@@ -13,15 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -205,71 +200,28 @@ public final class SqliteCheckStore implements StoredChecks {
   @Override
   public synchronized List<Feature> sites(@Nullable String checkId) {
     return features("check sites", "SELECT id, name, verdict, site_ha, site FROM checks", "id", checkId,
-        (rs, geom) -> {
-          Map<String, @Nullable Object> p = new LinkedHashMap<>();
-          p.put("check_id", rs.getString(1));
-          p.put("name", rs.getString(2));
-          p.put("verdict", rs.getString(3));
-          p.put("area_ha", rs.getDouble(4));
-          return new Feature(rs.getString(1), geom.read(5), p);
-        });
+        StoredFeatures.Kind.SITES);
   }
 
   @Override
   public synchronized List<Feature> conflicts(@Nullable String checkId) {
     return features("check conflicts", "SELECT check_id, rule, status, hectares, message, geom FROM conflicts",
-        "check_id", checkId, (rs, geom) -> {
-          Map<String, @Nullable Object> p = new LinkedHashMap<>();
-          p.put("check_id", rs.getString(1));
-          p.put("rule", rs.getString(2));
-          p.put("status", rs.getString(3));
-          p.put("hectares", rs.getObject(4) == null ? null : rs.getDouble(4));
-          p.put("message", rs.getString(5));
-          return new Feature(rs.getString(1) + "-" + rs.getString(2), geom.read(6), p);
-        });
+        "check_id", checkId, StoredFeatures.Kind.CONFLICTS);
   }
 
-  /** Reads the WKB geometry column at an index of the current row. */
-  @FunctionalInterface
-  private interface GeometryColumn {
-    Geometry read(int column) throws SQLException;
-  }
-
-  /** Maps one row of a feature query. */
-  @FunctionalInterface
-  private interface FeatureRow {
-    Feature map(ResultSet rs, GeometryColumn geom) throws SQLException;
-  }
-
-  /** Runs a feature query, all rows or those of one check ({@code idColumn = ?}), mapping each row. */
+  /** Runs a feature query, all rows or those of one check ({@code idColumn = ?}). */
   private List<Feature> features(String what, String select, String idColumn, @Nullable String checkId,
-      FeatureRow row) {
+      StoredFeatures.Kind kind) {
     String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
-    List<Feature> out = new ArrayList<>();
     try (PreparedStatement ps = db.prepareStatement(sql)) {
       if (checkId != null) {
         ps.setString(1, checkId);
       }
-      WKBReader reader = new WKBReader(id.tapak.core.geo.GeoJson.FACTORY);
-      try (ResultSet rs = ps.executeQuery()) {
-        GeometryColumn geom = column -> read(reader, rs.getBytes(column));
-        while (rs.next()) {
-          out.add(row.map(rs, geom));
-        }
-      }
-      return out;
+      return StoredFeatures.read(ps, kind);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read " + what + ": " + e.getMessage(), e);
     } finally {
       endRead();
-    }
-  }
-
-  private static Geometry read(WKBReader reader, byte[] wkb) {
-    try {
-      return reader.read(wkb);
-    } catch (ParseException | RuntimeException e) {
-      throw new IllegalStateException("a stored geometry is corrupt: " + e.getMessage(), e);
     }
   }
 
