@@ -40,6 +40,12 @@ public final class CorridorService {
     this.engine = new IndicatorEngine(catalog, rulebook);
     this.corridors = Corridor.resolve(catalog);
     for (Corridor c : corridors) {
+      long cells = SuitabilityGrid.cellCount(c);
+      if (cells > SuitabilityGrid.MAX_CELLS) {
+        throw new ProjectFileException(catalog.projectPath() + ": corridor '" + c.spec().id() + "': key 'cellM': "
+            + (int) c.spec().cellMetres() + " m cells make " + cells + " cells, more than "
+            + SuitabilityGrid.MAX_CELLS + "; set a larger cellM");
+      }
       for (String rule : c.spec().weights().keySet()) {
         boolean access = rulebook.rule(rule).map(r -> r.check() == CheckType.ACCESS).orElse(false);
         if (!access) {

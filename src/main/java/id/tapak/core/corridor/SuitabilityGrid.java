@@ -122,6 +122,15 @@ public final class SuitabilityGrid {
     this.engine = Objects.requireNonNull(engine);
   }
 
+  /** How many cells the corridor's bounding box holds at its cell size (what {@link #MAX_CELLS} bounds). */
+  static long cellCount(Corridor corridor) {
+    Coordinate c = corridor.geometry().getEnvelopeInternal().centre();
+    int utm = CrsRegistry.utmZoneFor(c.x, c.y);
+    Envelope e = CrsRegistry.transform(CrsRegistry.WGS84, utm).apply(corridor.geometry()).getEnvelopeInternal();
+    double cellM = corridor.spec().cellMetres();
+    return (long) Math.ceil(e.getWidth() / cellM) * (long) Math.ceil(e.getHeight() / cellM);
+  }
+
   public Result compute(Corridor corridor) {
     long t0 = System.nanoTime();
     double cellM = corridor.spec().cellMetres();

@@ -164,6 +164,25 @@ class CorridorIndicatorsTest {
         .hasMessageContaining("members").hasMessageContaining("99.03");
   }
 
+  /**
+   * A grid too fine for its corridor is refused at start-up, not at the first map: Bromo Tengger Semeru of the demo
+   * (four kabupaten, about 8,500 km²) at 250 m cells would need more than {@code MAX_CELLS}.
+   */
+  @Test
+  void tooManyCellsStopStartUp(@TempDir Path tmp) throws Exception {
+    Path demo = Path.of("layers").toAbsolutePath();
+    String text = Files.readString(demo.resolve("tapak.yml"))
+        .replaceAll("(path|style): ([A-Za-z_0-9./]+\\.(gpkg|geojson|zip|sld))", "$1: " + demo + "/$2")
+        .replace("rulebook: rules/pp20-2024.yml", "rulebook: " + demo.resolve("rules/pp20-2024.yml"))
+        .replace("    confidence: unverified\n", "    confidence: unverified\n    cellM: 250\n");
+    Path yml = Files.writeString(tmp.resolve("tapak.yml"), text);
+    Catalog c = CatalogLoader.load(yml);
+    assertThatThrownBy(() -> new CorridorService(c, RulebookLoader.forCatalog(c)))
+        .isInstanceOf(ProjectFileException.class).hasMessageContaining("corridor 'bromo-tengger-semeru'")
+        .hasMessageContaining("key 'cellM'").hasMessageContaining("more than " + SuitabilityGrid.MAX_CELLS);
+    assertThat(SuitabilityGrid.cellCount(service.corridor("uji").orElseThrow())).isBetween(5_000L, 7_000L);
+  }
+
   @Test
   void csvHasOneRowPerRegionWithTheSameFigures() {
     String csv = new String(CorridorWriter.csv(report), java.nio.charset.StandardCharsets.UTF_8);
