@@ -71,7 +71,11 @@ class SharedStoreTest {
   @Test
   void instancesShareChecksSurviveSigkillAndRideOutAnOutage(@TempDir Path tmp) throws Exception {
     ServiceProcess a = ServiceProcess.start(tmp.resolve("a.log"), withDataDir(tmp.resolve("a"), shared()));
-    try (ServiceProcess b = ServiceProcess.start(tmp.resolve("b.log"), withDataDir(tmp.resolve("b"), shared()))) {
+    // B names the database the standard Spring Boot way (spring.datasource.url): the same store
+    String[] spring = {"--tapak.checks.store=postgis",
+        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/gis?user=postgres",
+        "--tapak.database.connect-timeout=1s"};
+    try (ServiceProcess b = ServiceProcess.start(tmp.resolve("b.log"), withDataDir(tmp.resolve("b"), spring))) {
       // 1. made on A, seen on B
       HttpResponse<String> made = a.postCheck(ServiceProcess.site(0));
       assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
