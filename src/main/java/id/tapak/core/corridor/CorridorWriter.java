@@ -62,12 +62,13 @@ public final class CorridorWriter {
     Map<String, Object> m = head(r.corridor().spec());
     m.put("computed", r.computed().toString());
     m.put("computeMillis", r.millis());
-    m.put("indicators", indicators(r.whole()));
+    // the kabupaten/kota first, then the corridor as a whole (the footer of a table of the members)
     List<Map<String, Object>> members = new ArrayList<>();
     for (Indicators i : r.members()) {
       members.add(indicators(i));
     }
     m.put("members", members);
+    m.put("indicators", indicators(r.whole()));
     String self = baseHref + "/" + r.corridor().spec().id();
     m.put("links", List.of(Map.of("rel", "self", "type", "application/json", "href", self),
         Map.of("rel", "alternate", "type", "text/csv", "href", self + "?f=csv")));
