@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The loaded project: every layer, in project-file order. An immutable snapshot shared by all readers (HTTP, WMS,
- * rules); a reload builds a new one.
+ * The loaded project: every layer, in project-file order, and each layer's resolved coverage. An immutable snapshot
+ * shared by all readers (HTTP, WMS, rules, corridors); there is no reload: a changed project file or layer takes a
+ * restart (live PostGIS layers are issue 9's next step).
  */
 public final class Catalog {
 

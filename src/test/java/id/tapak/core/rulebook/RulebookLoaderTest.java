@@ -48,7 +48,10 @@ class RulebookLoaderTest {
     String check = error(RULE.replace("check: min-expanse", "check: min-area"));
     assertTrue(check.contains("unknown check 'min-area'"), check);
     String guideline = error(RULE.replace("confidence: confirmed", "confidence: guideline"));
-    assertTrue(guideline.contains("may only warn"), guideline);
+    // refused by the Rule record itself (the one place that knows it), reported by the loader as one line naming
+    // the file, the rule and what to change
+    assertTrue(guideline.contains("rule 'min-expanse'") && guideline.contains("may only warn")
+        && guideline.contains("set severity: warn"), guideline);
     String param = error(RULE + "    thresholds: {minimum: {value: 50, unit: ha}}\n");
     assertTrue(param.contains("unknown threshold 'minimum'"), param);
   }

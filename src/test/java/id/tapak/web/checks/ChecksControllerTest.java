@@ -184,9 +184,14 @@ class ChecksControllerTest {
 
   @Test
   void listAndUnknownId() throws Exception {
-    post(feature(square(112.600, -7.200, 0.007), "\"ikm_ha\":1,\"industrial_plot_ha\":40"), "application/json");
+    // the data directory persists between runs: count what this post adds, not what is there
+    long before = total();
+    String made = post(feature(square(112.600, -7.200, 0.007), "\"ikm_ha\":1,\"industrial_plot_ha\":40"),
+        "application/json").body();
     JsonNode list = JSON.readTree(get("/api/checks?limit=1&offset=0", "application/json").body());
-    assertTrue(list.path("numberMatched").asLong() >= 1);
+    assertEquals(before + 1, list.path("numberMatched").asLong());
+    assertEquals(JSON.readTree(made).path("id").asString(), list.path("checks").get(0).path("id").asString(),
+        "newest first");
     assertEquals(1, list.path("numberReturned").asInt());
     assertEquals(1, list.path("checks").size());
     assertTrue(list.path("links").isArray());

@@ -150,6 +150,29 @@ class GetMapTest {
     BufferedImage img = decode(r.body());
     assertEquals(200, img.getWidth());
     assertEquals(100, img.getHeight());
+    // labels: the estates' names are drawn with a white halo, a colour neither their fill nor their outline has;
+    // far out (beyond the label scale) the same estates are drawn without names
+    int near = haloPixels("112.70,-7.40,112.85,-7.25", 600, 600);
+    int far = haloPixels("110.0,-9.0,116.0,-5.0", 600, 400);
+    assertTrue(near > 30, "label halo pixels near: " + near);
+    assertEquals(0, far, "no labels beyond the label scale");
+  }
+
+  /** Pixels of a transparent PNG of the estates that are near-white: only a label's halo paints them. */
+  static int haloPixels(String bbox, int w, int h) {
+    BufferedImage img = decode(WMS.handle(params("SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=estates&STYLES="
+        + "&CRS=CRS:84&BBOX=" + bbox + "&WIDTH=" + w + "&HEIGHT=" + h + "&FORMAT=image/png&TRANSPARENT=TRUE"),
+        "http://localhost/wms").body());
+    int n = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int argb = img.getRGB(x, y);
+        if ((argb >>> 24) > 100 && ((argb >> 16) & 255) > 200 && ((argb >> 8) & 255) > 200 && (argb & 255) > 200) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   static double[] merc(double lon, double lat) {
