@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GeoJson {
 
-  /** SRID-less factory shared by every reader: geometries are EPSG:4326 by convention. */
+  /** The factory every reader shares: geometries carry SRID 4326 and are lon/lat (x = longitude). */
   public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), CrsRegistry.WGS84);
 
   private GeoJson() {}
