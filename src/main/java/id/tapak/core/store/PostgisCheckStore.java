@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -147,26 +146,19 @@ public final class PostgisCheckStore implements StoredChecks {
     }
   }
 
-  /** The columns of a {@link CheckSummary}, in {@link #summary} order. */
-  private static final String SUMMARY = "id, created, name, verdict, site_ha, rulebook, location";
-
-  private static CheckSummary summary(ResultSet rs) throws SQLException {
-    return new CheckSummary(rs.getString(1), rs.getTimestamp(2).toInstant().toString(), rs.getString(3),
-        rs.getString(4), rs.getDouble(5), rs.getString(6), rs.getString(7));
-  }
-
   @Override
   public Optional<StoredCheck> find(String id) {
     migrate();
     try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY + ", report, geojson FROM tapak.checks "
+        PreparedStatement ps = c.prepareStatement("SELECT " + FilterSql.SUMMARY + ", report, geojson FROM tapak.checks "
             + "WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new StoredCheck(summary(rs), rs.getBytes(8), rs.getBytes(9)));
+        return Optional.of(new StoredCheck(FilterSql.summary(rs, FilterSql.Dialect.POSTGRES), rs.getBytes(8),
+            rs.getBytes(9)));
       }
     } catch (SQLException e) {
       throw failure("read check " + id, e);
@@ -176,20 +168,8 @@ public final class PostgisCheckStore implements StoredChecks {
   @Override
   public List<CheckSummary> list(CheckFilter filter, int limit, int offset) {
     migrate();
-    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.POSTGRES);
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY + " FROM tapak.checks" + where.where()
-            + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
-      int i = where.bind(ps, 1);
-      ps.setInt(i, limit);
-      ps.setLong(i + 1, offset);
-      List<CheckSummary> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(summary(rs));
-        }
-      }
-      return out;
+    try (Connection c = db.getConnection()) {
+      return FilterSql.of(filter, FilterSql.Dialect.POSTGRES).page(c, "tapak.checks", limit, offset);
     } catch (SQLException e) {
       throw failure("list checks", e);
     }
@@ -198,13 +178,8 @@ public final class PostgisCheckStore implements StoredChecks {
   @Override
   public long count(CheckFilter filter) {
     migrate();
-    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.POSTGRES);
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tapak.checks" + where.where())) {
-      where.bind(ps, 1);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
+    try (Connection c = db.getConnection()) {
+      return FilterSql.of(filter, FilterSql.Dialect.POSTGRES).count(c, "tapak.checks");
     } catch (SQLException e) {
       throw failure("count checks", e);
     }

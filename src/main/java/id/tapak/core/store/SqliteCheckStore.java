@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,14 +126,15 @@ public final class SqliteCheckStore implements StoredChecks {
 
   @Override
   public synchronized Optional<StoredCheck> find(String id) {
-    try (PreparedStatement ps = db.prepareStatement("SELECT " + SUMMARY + ", report, geojson "
+    try (PreparedStatement ps = db.prepareStatement("SELECT " + FilterSql.SUMMARY + ", report, geojson "
         + "FROM checks WHERE id = ?")) {
       ps.setString(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new StoredCheck(summary(rs), rs.getBytes(8), rs.getBytes(9)));
+        return Optional.of(new StoredCheck(FilterSql.summary(rs, FilterSql.Dialect.SQLITE), rs.getBytes(8),
+            rs.getBytes(9)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read check " + id + ": " + e.getMessage(), e);
@@ -145,19 +145,8 @@ public final class SqliteCheckStore implements StoredChecks {
 
   @Override
   public synchronized List<CheckSummary> list(CheckFilter filter, int limit, int offset) {
-    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.SQLITE);
-    try (PreparedStatement ps = db.prepareStatement("SELECT " + SUMMARY + " FROM checks" + where.where()
-        + " ORDER BY seq DESC LIMIT ? OFFSET ?")) {
-      int i = where.bind(ps, 1);
-      ps.setInt(i, limit);
-      ps.setInt(i + 1, offset);
-      List<CheckSummary> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(summary(rs));
-        }
-      }
-      return out;
+    try {
+      return FilterSql.of(filter, FilterSql.Dialect.SQLITE).page(db, "checks", limit, offset);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot list checks: " + e.getMessage(), e);
     } finally {
@@ -165,22 +154,10 @@ public final class SqliteCheckStore implements StoredChecks {
     }
   }
 
-  /** The columns of a {@link CheckSummary}, in {@link #summary} order. */
-  private static final String SUMMARY = "id, created, name, verdict, site_ha, rulebook, location";
-
-  private static CheckSummary summary(ResultSet rs) throws SQLException {
-    return new CheckSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
-        rs.getString(6), rs.getString(7));
-  }
-
   @Override
   public synchronized long count(CheckFilter filter) {
-    FilterSql where = FilterSql.of(filter, FilterSql.Dialect.SQLITE);
-    try (PreparedStatement ps = db.prepareStatement("SELECT count(*) FROM checks" + where.where())) {
-      where.bind(ps, 1);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
+    try {
+      return FilterSql.of(filter, FilterSql.Dialect.SQLITE).count(db, "checks");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count checks: " + e.getMessage(), e);
     } finally {
