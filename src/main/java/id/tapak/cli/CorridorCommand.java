@@ -85,7 +85,7 @@ final class CorridorCommand implements Callable<Integer> {
           r.whole().estates().size(), r.millis(), out);
     }
     if (grid != null || candidates != null) {
-      SuitabilityGrid.Result g = new SuitabilityGrid(service.engine()).compute(c);
+      SuitabilityGrid.Result g = service.grid(id).orElseThrow();
       if (grid != null) {
         write(grid, GridFeatures.cells(g));
       }

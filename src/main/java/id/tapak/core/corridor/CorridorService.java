@@ -28,6 +28,8 @@ public final class CorridorService {
   private final List<Corridor> corridors;
   private final Map<String, CompletableFuture<CorridorReport>> reports = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<SuitabilityGrid.Result>> grids = new ConcurrentHashMap<>();
+  /** The land of each corridor as a whole, which both its indicators and its grid need: computed once. */
+  private final Map<String, IndicatorEngine.Evaluation> wholes = new ConcurrentHashMap<>();
   /** One daemon thread: corridor computations are heavy and rare; they should not take both cores from requests. */
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tapak-corridors");
@@ -78,7 +80,7 @@ public final class CorridorService {
   /** The suitability grid and candidate sites of a corridor, computed once. */
   public Optional<SuitabilityGrid.Result> grid(String id) {
     return corridor(id).map(c -> join(grids.computeIfAbsent(id,
-        k -> CompletableFuture.supplyAsync(() -> new SuitabilityGrid(engine).compute(c), worker))));
+        k -> CompletableFuture.supplyAsync(() -> gridOf(c), worker))));
   }
 
   /** Starts computing every corridor's indicators and grid in the background (the service does it after start-up). */
@@ -86,9 +88,17 @@ public final class CorridorService {
     for (Corridor c : corridors) {
       String id = c.spec().id();
       reports.computeIfAbsent(id, k -> CompletableFuture.supplyAsync(() -> compute(c, n -> { }), worker));
-      grids.computeIfAbsent(id, k -> CompletableFuture.supplyAsync(() -> new SuitabilityGrid(engine).compute(c),
-          worker));
+      grids.computeIfAbsent(id, k -> CompletableFuture.supplyAsync(() -> gridOf(c), worker));
     }
+  }
+
+  /** The corridor as one region, evaluated once (in the calling thread: never a task waiting on its own worker). */
+  private IndicatorEngine.Evaluation whole(Corridor c) {
+    return wholes.computeIfAbsent(c.spec().id(), k -> engine.evaluate(c.whole()));
+  }
+
+  private SuitabilityGrid.Result gridOf(Corridor c) {
+    return new SuitabilityGrid(engine).compute(c, whole(c));
   }
 
   private static <T> T join(CompletableFuture<T> f) {
@@ -108,7 +118,7 @@ public final class CorridorService {
    */
   public CorridorReport compute(Corridor c, IntConsumer progress) {
     long t0 = System.nanoTime();
-    Indicators whole = engine.compute(c.whole());
+    Indicators whole = whole(c).indicators();
     progress.accept(1);
     List<Indicators> members = new ArrayList<>();
     for (Corridor.Region r : c.members()) {

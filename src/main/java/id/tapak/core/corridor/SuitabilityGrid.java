@@ -132,9 +132,13 @@ public final class SuitabilityGrid {
   }
 
   public Result compute(Corridor corridor) {
+    return compute(corridor, engine.evaluate(corridor.whole()));
+  }
+
+  /** The grid on the corridor's land as its indicators already found it (free KPI, assessed area). */
+  Result compute(Corridor corridor, IndicatorEngine.Evaluation land) {
     long t0 = System.nanoTime();
     double cellM = corridor.spec().cellMetres();
-    IndicatorEngine.Evaluation land = engine.evaluate(corridor.whole());
     Geometry free = land.free();
     PreparedGeometry freeP = PreparedGeometryFactory.prepare(free);
     PreparedGeometry assessedP = PreparedGeometryFactory.prepare(land.assessed());
