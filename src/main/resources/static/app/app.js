@@ -58,6 +58,13 @@
     run: ['Periksa kesesuaian', 'Run the check'], running: ['Memeriksa…', 'Checking…'],
     noResult: ['Belum ada hasil. Gambar atau unggah tapak, lalu periksa.', 'No result yet. Draw or upload a site, then run the check.'],
     needSite: ['Gambar poligon di peta atau pilih berkas terlebih dahulu.', 'Draw a polygon on the map or choose a file first.'],
+    fToken: ['Token akses (Bearer)', 'Access token (Bearer)'],
+    tokenHint: ['Membuat pemeriksaan memerlukan token peran planner; scripts/run mencetaknya saat mulai. Disimpan hanya di peramban ini.',
+      'Making a check needs a token with the planner role; scripts/run prints one at start-up. Kept in this browser only.'],
+    need401: ['Token tidak ada atau tidak dikenal (401): masukkan token Bearer dari scripts/run atau dari admin.',
+      'Token missing or not known (401): enter the Bearer token from scripts/run or from your admin.'],
+    need403: ['Peran token ini tidak boleh membuat pemeriksaan (403): perlu peran planner atau admin.',
+      'The role of this token may not make checks (403): it needs the planner or admin role.'],
     mapLabel: ['Peta lapisan dan hasil pemeriksaan', 'Map of the layers and the check result'],
     schematic: ['skematik', 'schematic'], opacity: ['Opasitas', 'Opacity'], postgis: ['PostGIS', 'PostGIS'],
     legendOf: ['Legenda', 'Legend'], info: ['Informasi objek', 'Feature information'], noInfo: ['Tidak ada objek di titik ini.', 'No feature here.'],
@@ -412,6 +419,21 @@
     if (input) { input.setAttribute('aria-invalid', 'true'); input.focus(); }
     selectTab('propose', false);
   }
+  // the access token for writes (docs/security.md): kept in localStorage, sent only with POST /api/checks
+  const TOKEN_KEY = 'tapak.token';
+  $('#f-token').value = localStorage.getItem(TOKEN_KEY) || '';
+  $('#f-token').addEventListener('change', () => {
+    const v = $('#f-token').value.trim().replace(/^Bearer\s+/i, '');
+    $('#f-token').value = v;
+    if (v) localStorage.setItem(TOKEN_KEY, v); else localStorage.removeItem(TOKEN_KEY);
+  });
+  /** A 401 or 403 is about the token, not the site: say so beside the token field. */
+  function showAccessProblem(status) {
+    $('#err-token').textContent = t(status === 401 ? 'need401' : 'need403');
+    $('#f-token').setAttribute('aria-invalid', 'true');
+    $('#f-token').focus();
+    selectTab('propose', false);
+  }
   $('#request').addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors();
@@ -439,8 +461,11 @@
     btn.disabled = true;
     btn.textContent = t('running');
     try {
-      const r = await fetch('/api/checks', Object.assign(req, { headers: Object.assign({ Accept: 'application/json' }, req.headers || {}) }));
+      const token = $('#f-token').value.trim();
+      const auth = token ? { Authorization: 'Bearer ' + token } : {};
+      const r = await fetch('/api/checks', Object.assign(req, { headers: Object.assign({ Accept: 'application/json' }, auth, req.headers || {}) }));
       const body = await r.json().catch(() => ({ detail: r.statusText }));
+      if (r.status === 401 || r.status === 403) { showAccessProblem(r.status); return; }
       if (!r.ok) { showProblem(body); return; }
       drawSource.clear();
       await showCheck(body.id, body);

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /** The HTTP service: loads the catalog, then publishes it. */
-@SpringBootApplication(scanBasePackages = "id.tapak")
+// no generated in-memory user: access control is by bearer token (id.tapak.web.security)
+@SpringBootApplication(scanBasePackages = "id.tapak",
+    excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @EnableConfigurationProperties(TapakProperties.class)
 public class TapakApplication {
 

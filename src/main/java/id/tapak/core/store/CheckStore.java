@@ -28,7 +28,19 @@ public interface CheckStore extends AutoCloseable {
    * @throws StoreUnavailableException when the store cannot be written now (database down, disk full); nothing was
    *     stored
    */
-  void save(ConformityReport report);
+  void save(ConformityReport report, @Nullable String createdBy);
+
+  /** Stores a check made by no named caller (the CLI, tests of the store). */
+  default void save(ConformityReport report) {
+    save(report, null);
+  }
+
+  /**
+   * Deletes a stored check and its conflicts; false when there is none with this id.
+   *
+   * @throws StoreUnavailableException when the store cannot be written now; nothing was deleted
+   */
+  boolean delete(String id);
 
   /** A stored check by id. */
   Optional<StoredCheck> find(String id);
@@ -106,9 +118,10 @@ public interface CheckStore extends AutoCloseable {
    * @param siteHa geodesic hectares of the site
    * @param rulebook id of the rulebook the check used, null for checks stored before it was recorded
    * @param location the location finding's subject (the places the site lies in), may be null
+   * @param createdBy name of the access token that made the check, null for checks stored before it was recorded
    */
   record CheckSummary(String id, String created, @Nullable String name, String verdict, double siteHa,
-      @Nullable String rulebook, @Nullable String location) {}
+      @Nullable String rulebook, @Nullable String location, @Nullable String createdBy) {}
 
   /**
    * A stored check as it was answered.

@@ -20,7 +20,7 @@ final class FilterSql {
   enum Dialect { SQLITE, POSTGRES }
 
   /** The columns of a {@link CheckStore.CheckSummary}, in {@link #summary} order, in both stores' tables. */
-  static final String SUMMARY = "id, created, name, verdict, site_ha, rulebook, location";
+  static final String SUMMARY = "id, created, name, verdict, site_ha, rulebook, location, created_by";
 
   private final Dialect dialect;
   private final String where;
@@ -36,7 +36,7 @@ final class FilterSql {
   static CheckStore.CheckSummary summary(ResultSet rs, Dialect d) throws SQLException {
     String created = d == Dialect.SQLITE ? rs.getString(2) : rs.getTimestamp(2).toInstant().toString();
     return new CheckStore.CheckSummary(rs.getString(1), created, rs.getString(3), rs.getString(4), rs.getDouble(5),
-        rs.getString(6), rs.getString(7));
+        rs.getString(6), rs.getString(7), rs.getString(8));
   }
 
   /** A page of the matching checks of {@code table}, newest first. */

@@ -96,7 +96,7 @@ public final class PostgisCheckStore implements StoredChecks {
   }
 
   @Override
-  public void save(ConformityReport r) {
+  public void save(ConformityReport r, @Nullable String createdBy) {
     migrate();
     WKBWriter wkb = new WKBWriter(2);
     try (Connection c = db.getConnection()) {
@@ -108,8 +108,8 @@ public final class PostgisCheckStore implements StoredChecks {
           s.execute("SET LOCAL synchronous_commit TO on");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tapak.checks (id, created, name, kind, verdict, "
-            + "site_ha, rulebook, location, report, geojson, site) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,ST_GeomFromWKB(?, 4326))")) {
+            + "site_ha, rulebook, location, report, geojson, site, created_by) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,ST_GeomFromWKB(?, 4326),?)")) {
           ps.setString(1, r.id());
           ps.setTimestamp(2, Timestamp.from(r.created()));
           ps.setString(3, r.name());
@@ -121,6 +121,7 @@ public final class PostgisCheckStore implements StoredChecks {
           ps.setBytes(9, ReportWriter.json(r, null));
           ps.setBytes(10, ReportWriter.geoJson(r));
           ps.setBytes(11, wkb.write(r.site()));
+          ps.setString(12, createdBy);
           ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO tapak.conflicts (check_id, rule, status, "
@@ -135,6 +136,19 @@ public final class PostgisCheckStore implements StoredChecks {
       }
     } catch (SQLException e) {
       throw failure("store check " + r.id() + " (nothing was stored)", e);
+    }
+  }
+
+  /** Conflicts go with their check ({@code ON DELETE CASCADE}). */
+  @Override
+  public boolean delete(String id) {
+    migrate();
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement("DELETE FROM tapak.checks WHERE id = ?")) {
+      ps.setString(1, id);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw failure("delete check " + id + " (nothing was deleted)", e);
     }
   }
 
@@ -157,8 +171,8 @@ public final class PostgisCheckStore implements StoredChecks {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new StoredCheck(FilterSql.summary(rs, FilterSql.Dialect.POSTGRES), rs.getBytes(8),
-            rs.getBytes(9)));
+        return Optional.of(new StoredCheck(FilterSql.summary(rs, FilterSql.Dialect.POSTGRES), rs.getBytes(9),
+            rs.getBytes(10)));
       }
     } catch (SQLException e) {
       throw failure("read check " + id, e);

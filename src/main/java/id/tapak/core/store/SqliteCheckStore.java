@@ -27,18 +27,62 @@ import org.locationtech.jts.io.WKBWriter;
  */
 public final class SqliteCheckStore implements StoredChecks {
 
-  private final Connection db;
+  private static final String NAME = "the SQLite check store";
+
+  private final Path dir;
+  private Connection db;
   private final AtomicLong version = new AtomicLong();
 
-  private SqliteCheckStore(Connection db) {
+  private SqliteCheckStore(Path dir, Connection db) {
+    this.dir = dir;
     this.db = db;
   }
 
-  /** Opens (creating when needed) {@code dir/checks.sqlite}. */
+  /**
+   * Opens (creating when needed) {@code dir/checks.sqlite}.
+   *
+   * @throws IllegalStateException when the folder or file cannot be made, opened or read; the message names the
+   *     folder and the reason, with no stack trace needed to understand it
+   */
   public static SqliteCheckStore open(Path dir) {
     try {
       Files.createDirectories(dir);
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("checks.sqlite").toAbsolutePath());
+      if (!Files.isWritable(dir)) {
+        throw new IOException("the folder is not writable");
+      }
+      SqliteCheckStore store = new SqliteCheckStore(dir, connect(dir));
+      store.version.set(store.count());
+      return store;
+    } catch (SQLException | IOException | IllegalStateException e) {
+      String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+          : e instanceof SQLException sql ? sqliteReason(sql) : e.getMessage();
+      throw new IllegalStateException("cannot open the check store in data directory " + dir + ": " + why, e);
+    }
+  }
+
+  /** The reason of an SQLite failure in words, without SQLite's own codes. */
+  private static String sqliteReason(SQLException e) {
+    return switch (e.getErrorCode() & 0xff) {
+      case 8 -> "the database file or its folder is read-only";
+      case 10, 14 -> "the database file cannot be read or written (I/O error)";
+      case 11, 26 -> "checks.sqlite is corrupt or not an SQLite database";
+      case 13 -> "the disk is full";
+      default -> "the database cannot be used";
+    };
+  }
+
+  /**
+   * Whether an SQLite failure means the store cannot be written now but may be later (disk full, read-only, I/O
+   * error, busy): the web layer answers 503 naming the store, and the store recovers when the cause goes.
+   */
+  private static boolean unavailable(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == 5 || primary == 6 || primary == 8 || primary == 10 || primary == 13 || primary == 14;
+  }
+
+  private static Connection connect(Path dir) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("checks.sqlite").toAbsolutePath());
+    try {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
@@ -52,11 +96,10 @@ public final class SqliteCheckStore implements StoredChecks {
         addListColumns(s);
       }
       c.setAutoCommit(false);
-      SqliteCheckStore store = new SqliteCheckStore(c);
-      store.version.set(store.count());
-      return store;
-    } catch (SQLException | IOException e) {
-      throw new IllegalStateException("cannot open the check store in " + dir + ": " + e.getMessage(), e);
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
     }
   }
 
@@ -81,15 +124,19 @@ public final class SqliteCheckStore implements StoredChecks {
           + "json_each(CAST(checks.report AS TEXT), '$.findings') WHERE json_extract(value, '$.rule') = '"
           + Locations.RULE + "')");
     }
+    if (!have.contains("created_by")) {
+      s.execute("ALTER TABLE checks ADD COLUMN created_by TEXT");
+    }
     s.execute("CREATE INDEX IF NOT EXISTS checks_created ON checks(created)");
   }
 
   @Override
-  public synchronized void save(ConformityReport r) {
+  public synchronized void save(ConformityReport r, @Nullable String createdBy) {
+    reopenIfClosed();
     WKBWriter wkb = new WKBWriter(2);
     try {
       try (PreparedStatement ps = db.prepareStatement("INSERT INTO checks (id, created, name, kind, verdict, site_ha, "
-          + "report, geojson, site, rulebook, location) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+          + "report, geojson, site, rulebook, location, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
         ps.setString(1, r.id());
         ps.setString(2, r.created().toString());
         ps.setString(3, r.name());
@@ -101,6 +148,7 @@ public final class SqliteCheckStore implements StoredChecks {
         ps.setBytes(9, wkb.write(r.site()));
         ps.setString(10, r.rulebook());
         ps.setString(11, Locations.of(r));
+        ps.setString(12, createdBy);
         ps.executeUpdate();
       }
       try (PreparedStatement ps = db.prepareStatement("INSERT INTO conflicts (check_id, rule, status, hectares, "
@@ -111,21 +159,73 @@ public final class SqliteCheckStore implements StoredChecks {
       db.commit();
       version.incrementAndGet();
     } catch (SQLException e) {
-      rollback();
-      throw new IllegalStateException("cannot store check " + r.id() + ": " + e.getMessage(), e);
+      throw writeFailure("store check " + r.id(), e);
     }
   }
 
-  private void rollback() {
+  /**
+   * After a failed write: roll back, then start over on a new connection, so no part of the failed transaction can
+   * be committed by a later write (a "phantom" check answered 5xx yet stored). Disk full, read-only and I/O errors
+   * become {@link StoreUnavailableException} (503); the next write tries again, so the store recovers on its own.
+   */
+  private RuntimeException writeFailure(String what, SQLException e) {
     try {
       db.rollback();
     } catch (SQLException ignored) {
-      // the original failure is what matters
+      // the reconnect below drops whatever is left
+    }
+    try {
+      db.close();
+    } catch (SQLException ignored) {
+      // closing a broken connection
+    }
+    try {
+      db = connect(dir);
+    } catch (SQLException again) {
+      // keep the closed connection: every call fails (503) until reopen() succeeds
+    }
+    if (unavailable(e)) {
+      return new StoreUnavailableException(NAME + " cannot " + what + " now: " + sqliteReason(e)
+          + "; nothing was stored", e);
+    }
+    return new IllegalStateException(NAME + " cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  /** Reopens the connection when an earlier failure left it closed. */
+  private void reopenIfClosed() {
+    try {
+      if (db.isClosed()) {
+        db = connect(dir);
+      }
+    } catch (SQLException e) {
+      throw new StoreUnavailableException(NAME + " cannot be opened now: " + sqliteReason(e), e);
+    }
+  }
+
+  @Override
+  public synchronized boolean delete(String id) {
+    reopenIfClosed();
+    try {
+      int n;
+      try (PreparedStatement ps = db.prepareStatement("DELETE FROM conflicts WHERE check_id = ?")) {
+        ps.setString(1, id);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = db.prepareStatement("DELETE FROM checks WHERE id = ?")) {
+        ps.setString(1, id);
+        n = ps.executeUpdate();
+      }
+      db.commit();
+      version.incrementAndGet();
+      return n > 0;
+    } catch (SQLException e) {
+      throw writeFailure("delete check " + id, e);
     }
   }
 
   @Override
   public synchronized Optional<StoredCheck> find(String id) {
+    reopenIfClosed();
     try (PreparedStatement ps = db.prepareStatement("SELECT " + FilterSql.SUMMARY + ", report, geojson "
         + "FROM checks WHERE id = ?")) {
       ps.setString(1, id);
@@ -133,8 +233,8 @@ public final class SqliteCheckStore implements StoredChecks {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new StoredCheck(FilterSql.summary(rs, FilterSql.Dialect.SQLITE), rs.getBytes(8),
-            rs.getBytes(9)));
+        return Optional.of(new StoredCheck(FilterSql.summary(rs, FilterSql.Dialect.SQLITE), rs.getBytes(9),
+            rs.getBytes(10)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read check " + id + ": " + e.getMessage(), e);
@@ -145,6 +245,7 @@ public final class SqliteCheckStore implements StoredChecks {
 
   @Override
   public synchronized List<CheckSummary> list(CheckFilter filter, int limit, int offset) {
+    reopenIfClosed();
     try {
       return FilterSql.of(filter, FilterSql.Dialect.SQLITE).page(db, "checks", limit, offset);
     } catch (SQLException e) {
@@ -156,6 +257,7 @@ public final class SqliteCheckStore implements StoredChecks {
 
   @Override
   public synchronized long count(CheckFilter filter) {
+    reopenIfClosed();
     try {
       return FilterSql.of(filter, FilterSql.Dialect.SQLITE).count(db, "checks");
     } catch (SQLException e) {
@@ -189,6 +291,7 @@ public final class SqliteCheckStore implements StoredChecks {
   /** Runs a feature query, all rows or those of one check ({@code idColumn = ?}). */
   private List<Feature> features(String what, String select, String idColumn, @Nullable String checkId,
       StoredFeatures.Kind kind) {
+    reopenIfClosed();
     String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
     try (PreparedStatement ps = db.prepareStatement(sql)) {
       if (checkId != null) {

@@ -8,6 +8,7 @@ import id.tapak.core.rulebook.ProposalParser;
 import id.tapak.core.rulebook.ReportWriter;
 import id.tapak.core.store.CheckStore;
 import java.net.URI;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,26 +51,36 @@ class ChecksController {
 
   @PostMapping(value = BASE, consumes = {MediaType.APPLICATION_JSON_VALUE, GEO_JSON},
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<byte[]> create(@RequestBody(required = false) byte @Nullable [] body) {
-    return checkAndStore(parser.parse(body == null ? new byte[0] : body));
+  ResponseEntity<byte[]> create(@RequestBody(required = false) byte @Nullable [] body, Principal caller) {
+    return checkAndStore(parser.parse(body == null ? new byte[0] : body), caller);
   }
 
   @PostMapping(value = BASE, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> upload(@RequestParam(value = "file", required = false) @Nullable MultipartFile file,
-      @RequestParam Map<String, String> form) {
+      @RequestParam Map<String, String> form, Principal caller) {
     if (file == null || file.isEmpty()) {
       throw TapakException.badRequest("file", "a multipart field 'file' with a .zip (shapefile), .kml, .gpkg or "
           + ".geojson file is required");
     }
-    return checkAndStore(parser.parse(uploads.toGeoJson(file, form)));
+    return checkAndStore(parser.parse(uploads.toGeoJson(file, form)), caller);
   }
 
-  private ResponseEntity<byte[]> checkAndStore(Proposal proposal) {
+  /** Checks and stores; the caller is the access token's name (web.security), kept as {@code createdBy}. */
+  private ResponseEntity<byte[]> checkAndStore(Proposal proposal, Principal caller) {
     ConformityReport report = engine.check(proposal);
-    store.save(report);
+    store.save(report, caller.getName());
     return ResponseEntity.created(URI.create(BASE + "/" + report.id())).contentType(MediaType.APPLICATION_JSON)
-        .body(withLinks(ReportWriter.json(report, null), report.id()));
+        .body(withLinks(ReportWriter.json(report, null), report.id(), caller.getName()));
+  }
+
+  /** Deletes a stored check (admin only, web.security): 204, or 404 when there is none. */
+  @DeleteMapping(BASE + "/{id}")
+  ResponseEntity<Void> delete(@PathVariable String id) {
+    if (!store.delete(id)) {
+      throw TapakException.notFound("id", "no check with id '" + id + "'");
+    }
+    return ResponseEntity.noContent().build();
   }
 
   /**
@@ -84,7 +96,8 @@ class ChecksController {
     if (geo) {
       return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON)).body(c.geoJson());
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withLinks(c.reportJson(), id));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        .body(withLinks(c.reportJson(), id, c.summary().createdBy()));
   }
 
   private CheckStore.StoredCheck stored(String id) {
@@ -92,13 +105,15 @@ class ChecksController {
   }
 
   /**
-   * Appends the links member to a report (stored without them, so the base path can change): JSON, GeoJSON, the
+   * Appends who made the check ({@code createdBy}, the token name; null for checks stored before it was recorded)
+   * and the links member to a report (stored without them, so the base path can change): JSON, GeoJSON, the
    * printable PDF/HTML/CSV reports, the map image and the web map showing the check.
    */
-  private static byte[] withLinks(byte[] json, String id) {
+  private static byte[] withLinks(byte[] json, String id, @Nullable String createdBy) {
     String s = new String(json, java.nio.charset.StandardCharsets.UTF_8);
     String href = BASE + "/" + id;
-    String links = ",\"links\":[" + link("self", "application/json", href) + ","
+    String by = createdBy == null ? "null" : "\"" + createdBy + "\"";
+    String links = ",\"createdBy\":" + by + ",\"links\":[" + link("self", "application/json", href) + ","
         + link("alternate", "application/geo+json", href) + ","
         + link("alternate", "application/pdf", href + "/report.pdf") + ","
         + link("alternate", "text/html", href + "/report.html") + ","
@@ -138,6 +153,7 @@ class ChecksController {
       m.put("siteHa", c.siteHa());
       m.put("rulebook", c.rulebook());
       m.put("location", c.location());
+      m.put("createdBy", c.createdBy());
       m.put("href", BASE + "/" + c.id());
       checks.add(m);
     }

@@ -45,7 +45,8 @@ class ChecksControllerTest {
 
   HttpResponse<String> post(String body, String type) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/checks"))
-        .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .header("Content-Type", type).header("Authorization", id.tapak.TestTokens.planner())
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -210,6 +211,7 @@ class ChecksControllerTest {
     byte[] body = concat(head.getBytes(), content, tail.getBytes());
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/checks"))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Authorization", id.tapak.TestTokens.planner())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -84,7 +84,8 @@ final class ServiceProcess implements AutoCloseable {
 
   HttpResponse<String> postCheck(String geojson) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/checks"))
-        .header("Content-Type", "application/geo+json").timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/geo+json").header("Authorization", id.tapak.TestTokens.planner())
+        .timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(geojson)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

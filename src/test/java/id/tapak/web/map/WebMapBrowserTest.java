@@ -200,6 +200,13 @@ class WebMapBrowserTest {
     assertTrue(drawnHa > 1, "drawn " + drawnHa);
     driver.findElement(By.id("f-name")).sendKeys("Tapak digambar");
     driver.findElement(By.id("f-ikm")).sendKeys("abc");
+    // without a token the API answers 401: the page says so beside the token field, in Indonesian first
+    driver.findElement(By.id("run")).click();
+    waiting().until(d -> !d.findElement(By.id("err-token")).getText().isBlank());
+    assertTrue(driver.findElement(By.id("err-token")).getText().contains("401"),
+        driver.findElement(By.id("err-token")).getText());
+    assertEquals("true", driver.findElement(By.id("f-token")).getAttribute("aria-invalid"));
+    driver.findElement(By.id("f-token")).sendKeys(id.tapak.TestTokens.PLANNER);
     driver.findElement(By.id("run")).click();
     // 5. the API's problem+json names properties.ikm_ha: the message stands beside that field
     waiting().until(d -> !d.findElement(By.id("err-ikm_ha")).getText().isBlank());

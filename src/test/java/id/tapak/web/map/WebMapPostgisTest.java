@@ -125,6 +125,7 @@ class WebMapPostgisTest {
 
     String site = Files.readString(Path.of("src/test/resources/fixtures/webmap/site-mojosari.geojson"));
     HttpResponse<byte[]> created = send(at("/api/checks").header("Content-Type", "application/geo+json")
+        .header("Authorization", id.tapak.TestTokens.planner())
         .POST(HttpRequest.BodyPublishers.ofString(site)));
     assertEquals(201, created.statusCode(), new String(created.body(), StandardCharsets.UTF_8));
     JsonNode report = JSON.readTree(created.body());
