@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The service root clients see, for absolute OGC links: {@code tapak.base-url} when set (a proxy that rewrites
- * paths), else scheme, host and port of the request, which Spring's {@code ForwardedHeaderFilter}
- * ({@code server.forward-headers-strategy: framework}) has already taken from {@code Forwarded} /
- * {@code X-Forwarded-*} headers.
+ * The service root clients see, for absolute OGC links: {@code tapak.base-url} when set (the way to publish behind
+ * a proxy, docs/security.md), else scheme, host and port of the request. {@code X-Forwarded-*} headers count only
+ * from a trusted proxy: Tomcat's {@code RemoteIpValve} ({@code server.forward-headers-strategy: native}) applies
+ * them when the peer matches {@code TAPAK_TRUSTED_PROXIES}, and by default trusts none.
  */
 @Component
 class PublicBaseUrl {

@@ -2,6 +2,8 @@ package id.tapak.web.problem;
 
 import id.tapak.core.model.TapakException;
 import id.tapak.core.store.StoreUnavailableException;
+import org.apache.catalina.connector.ClientAbortException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +31,16 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * The one place where failures become RFC 9457 {@code application/problem+json} answers. A problem names the field
- * or parameter at fault ({@code field}); the detail is a safe, user-facing sentence. Unexpected exceptions are
- * logged with their stack trace and answered 500 with no internals. WMS requests get OGC exception reports from
- * {@code web.wms} instead: that advice is scoped to its controller and ordered before this one
- * ({@code @Order(Ordered.HIGHEST_PRECEDENCE)}), because this one catches every {@link Exception}. Spring's own
- * problem-details advice is switched off ({@code spring.mvc.problemdetails.enabled: false}) so that it cannot
- * answer first without the {@code field} member.
+ * The one place where failures raised in Spring MVC become RFC 9457 {@code application/problem+json} answers, and
+ * where a {@link TapakException}'s kind becomes its HTTP status. A problem names the field or parameter at fault
+ * ({@code field}); the detail is a safe, user-facing sentence, scrubbed once more of paths, SQLite codes and class
+ * names ({@link SafeText}). Unexpected exceptions are logged with their stack trace and answered 500 with no
+ * internals; a client that went away (broken pipe, aborted upload) is logged at DEBUG and answered nothing. A body
+ * refused by admission control while it was read ({@link BodyLimitException}, found among the causes)
+ * keeps its 408 or 413. The WMS controller answers its own failures as OGC exception reports before they reach
+ * here. Filters and valves that answer before MVC use {@link ProblemResponses}. Spring's own problem-details advice
+ * is switched off ({@code spring.mvc.problemdetails.enabled: false}) so that it cannot answer first without the
+ * {@code field} member.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -47,7 +52,7 @@ public class ProblemHandler {
   /** Builds a problem answer; public so other advice and filters answer the same way. */
   public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail,
       @Nullable String field, @Nullable HttpServletRequest req) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, SafeText.scrub(detail));
     p.setTitle(title);
     if (req != null) {
       p.setInstance(URI.create(req.getRequestURI()));
@@ -87,7 +92,10 @@ public class ProblemHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+  @Nullable ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+    if (bodyLimit(e) != null || clientGone(e)) {
+      return unexpected(e, req);
+    }
     return problem(HttpStatus.BAD_REQUEST, "Bad Request", "the request body is not readable JSON", "body", req);
   }
 
@@ -116,13 +124,19 @@ public class ProblemHandler {
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) {
+  @Nullable ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req) {
+    if (bodyLimit(e) != null || clientGone(e)) {
+      return unexpected(e, req);
+    }
     return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", "the upload exceeds the size limit", "file",
         req);
   }
 
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest req) {
+  @Nullable ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest req) {
+    if (bodyLimit(e) != null || clientGone(e)) {
+      return unexpected(e, req);
+    }
     return problem(HttpStatus.BAD_REQUEST, "Bad Request", "the multipart upload is malformed", "file", req);
   }
 
@@ -133,12 +147,48 @@ public class ProblemHandler {
         "the query string is not valid percent-encoded UTF-8", null, req);
   }
 
+  /** A body refused by admission control while it streamed in, if that is among the causes. */
+  static @Nullable BodyLimitException bodyLimit(@Nullable Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BodyLimitException b) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the failure is the client going away: nothing can be answered and nothing is wrong here. */
+  static boolean clientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ClientAbortException || t instanceof AsyncRequestNotUsableException) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (t instanceof java.io.IOException && m != null && (m.contains("Broken pipe")
+          || m.contains("Connection reset by peer"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * Anything else. Spring's own request failures carry their status ({@link ErrorResponse}): a 4xx keeps it and
-   * Spring's short, internals-free detail; the rest is a bug, logged and answered 500.
+   * Anything else. A refused body keeps its 408/413; a client that went away is logged at DEBUG and answered
+   * nothing (null: the response is left as it is). Spring's own request failures carry their status
+   * ({@link ErrorResponse}): a 4xx keeps it and Spring's short, internals-free detail; the rest is a bug, logged and
+   * answered 500.
    */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+  @Nullable ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+    BodyLimitException limit = bodyLimit(e);
+    if (limit != null) {
+      return problem(HttpStatusCode.valueOf(limit.status()), limit.status() == 413 ? "Content Too Large"
+          : "Request Timeout", limit.getMessage(), limit.field(), req);
+    }
+    if (clientGone(e)) {
+      LOG.debug("client went away during {} {}: {}", req.getMethod(), req.getRequestURI(), e.toString());
+      return null;
+    }
     if (e instanceof ErrorResponse er && er.getStatusCode().is4xxClientError()) {
       String detail = er.getBody().getDetail();
       HttpStatusCode s = er.getStatusCode();

@@ -1,6 +1,5 @@
 package id.tapak.web.security;
 
-import id.tapak.core.publish.wms.ExceptionReportWriter;
 import id.tapak.web.problem.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,15 +42,6 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
 
   private static void answer(HttpServletRequest req, HttpServletResponse res, int status, String detail)
       throws IOException {
-    if (req.getRequestURI().startsWith(req.getContextPath() + "/wms")) {
-      byte[] xml = ExceptionReportWriter.xml(null, "Authorization", detail);
-      res.setStatus(status);
-      res.setContentType(ExceptionReportWriter.MEDIA_TYPE + ";charset=UTF-8");
-      res.setContentLength(xml.length);
-      res.getOutputStream().write(xml);
-      res.flushBuffer();
-      return;
-    }
     ProblemResponses.write(req, res, status, detail, "Authorization");
   }
 }
