@@ -26,8 +26,9 @@ public class TapakApplication {
   private static final Logger LOG = LoggerFactory.getLogger(TapakApplication.class);
 
   /**
-   * Starts the service. The catalog is loaded before Spring starts, so a bad project file stops start-up with its
-   * one-line message (file, layer, key) and exit status 2 instead of a wall of stack traces.
+   * Starts the service. The catalog is loaded and the data directory checked before Spring starts, so a bad project
+   * file or an unusable data directory (missing and not creatable, read-only, corrupt store, bad token file) stops
+   * start-up with its one-line message and exit status 2 instead of a wall of stack traces.
    */
   public static void serve(String[] args) {
     System.setProperty("java.awt.headless", "true");
@@ -45,7 +46,8 @@ public class TapakApplication {
         LOG.warn(w);
       }
       corridors = new CorridorService(catalog, rulebook);
-    } catch (ProjectFileException | RulebookException e) {
+      DataDirectory.check(DataDirectory.of(args), DataDirectory.sqlite(args));
+    } catch (ProjectFileException | RulebookException | DataDirectory.BadDataDirectory e) {
       System.err.println("tapak: " + e.getMessage());
       System.exit(2);
       return;

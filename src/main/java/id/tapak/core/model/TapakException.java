@@ -3,9 +3,12 @@ package id.tapak.core.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A failure caused by what a user sent (a request parameter, an uploaded proposal, a CLI argument), carrying a safe
- * message and the field it is about. The web layer maps {@link Kind} to an HTTP status and OGC code in one place
- * ({@code id.tapak.web.problem}); the CLI prints the message and exits 2. Never used for bugs or for bad layer data.
+ * The one error type for what a user sent (a request parameter, an uploaded proposal, a CLI argument, a WMS
+ * request), carrying a safe message, the field it is about, its {@link Kind} (hence its HTTP status) and its OGC
+ * exception code ({@link #ogcCode()}). The HTTP status is written in one place ({@code web.problem.ProblemHandler}),
+ * the OGC code in one place (the WMS controller's exception report); the CLI prints the message and exits 2. WMS
+ * requests throw the subtype {@code core.publish.wms.WmsException}, which names WMS 1.3.0 codes. Never used for bugs
+ * or for bad layer data.
  */
 public class TapakException extends RuntimeException {
 
@@ -31,13 +34,23 @@ public class TapakException extends RuntimeException {
     }
   }
 
+  /** OGC exception code of a request with a bad parameter value (OWS Common), the default for every kind. */
+  public static final String INVALID_PARAMETER_VALUE = "InvalidParameterValue";
+
   private final Kind kind;
   private final @Nullable String field;
+  private final @Nullable String ogcCode;
 
   public TapakException(Kind kind, @Nullable String field, String message) {
+    this(kind, field, message, null);
+  }
+
+  /** With an explicit OGC exception code (WMS 1.3.0 Annex A, OWS Common). */
+  protected TapakException(Kind kind, @Nullable String field, String message, @Nullable String ogcCode) {
     super(message);
     this.kind = kind;
     this.field = field;
+    this.ogcCode = ogcCode;
   }
 
   public static TapakException badRequest(@Nullable String field, String message) {
@@ -58,6 +71,11 @@ public class TapakException extends RuntimeException {
 
   public Kind kind() {
     return kind;
+  }
+
+  /** The OGC exception code: the explicit one, else {@value #INVALID_PARAMETER_VALUE}. */
+  public String ogcCode() {
+    return ogcCode != null ? ogcCode : INVALID_PARAMETER_VALUE;
   }
 
   /** The request field or parameter at fault, or null when the whole request is. */

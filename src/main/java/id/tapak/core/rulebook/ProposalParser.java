@@ -32,6 +32,16 @@ public final class ProposalParser {
   static final Envelope INDONESIA = new Envelope(94, 142, -11.5, 6.5);
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * Longest text property (name, kind, use, ...), in characters: every check stores its proposal's texts, so they
+   * are bounded (a longer one is 422 naming the property); unknown property names and provenance notes that are
+   * kept as notes are bounded in number and length too.
+   */
+  public static final int MAX_TEXT = 200;
+
+  /** Most unknown property names listed in the notes, and the longest kept of each. */
+  private static final int MAX_IGNORED = 20;
+
   private static final Set<String> KNOWN = Set.of("name", "kind", "special_case", "industrial_plot_ha", "ikm_ha",
       "green_space_ha", "road_ha", "use", "kbli", "exception", "provenance");
 
@@ -148,13 +158,16 @@ public final class ProposalParser {
           + "property (or use: site)");
     }
     if (!ignored.isEmpty()) {
-      notes.add("ignored unknown properties: " + String.join(", ", ignored));
+      List<String> shown = ignored.stream().limit(MAX_IGNORED).map(ProposalParser::clip).toList();
+      notes.add("ignored unknown properties: " + String.join(", ", shown)
+          + (ignored.size() > MAX_IGNORED ? " and " + (ignored.size() - MAX_IGNORED) + " more" : ""));
     }
     if (props != null && props.path("provenance").isArray()) {
       // where each value of an uploaded file came from (set by ProposalFiles)
       for (JsonNode n : props.path("provenance")) {
         if (n.isString() && notes.size() < 50) {
-          notes.add(n.stringValue());
+          notes.add(n.stringValue().length() > 4 * MAX_TEXT ? n.stringValue().substring(0, 4 * MAX_TEXT) + "…"
+              : n.stringValue());
         }
       }
     }
@@ -264,7 +277,16 @@ public final class ProposalParser {
     if (!n.isString()) {
       throw TapakException.unprocessable(field, "must be a string");
     }
-    return n.stringValue();
+    String s = n.stringValue();
+    if (s.length() > MAX_TEXT) {
+      throw TapakException.unprocessable(field, "is longer than " + MAX_TEXT + " characters (" + s.length() + ")");
+    }
+    return s;
+  }
+
+  /** A name as kept in a note: at most {@link #MAX_TEXT} / 2 characters. */
+  private static String clip(String s) {
+    return s.length() > MAX_TEXT / 2 ? s.substring(0, MAX_TEXT / 2) + "…" : s;
   }
 
   private static @Nullable String optText(JsonNode p, String key, String prefix) {

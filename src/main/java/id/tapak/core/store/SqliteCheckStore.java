@@ -191,6 +191,22 @@ public final class SqliteCheckStore implements StoredChecks {
     return new IllegalStateException(NAME + " cannot " + what + ": " + e.getMessage(), e);
   }
 
+  /**
+   * Caps the database file at its present size on the current connection ({@code PRAGMA max_page_count}), so the
+   * next write that needs a page fails with SQLITE_FULL as on a full disk. For tests of the disk-full path; the cap
+   * ends with the connection, as a full disk ends when space is freed.
+   */
+  synchronized void limitPagesForTest() throws SQLException {
+    try (Statement st = db.createStatement()) {
+      long pages;
+      try (ResultSet rs = st.executeQuery("PRAGMA page_count")) {
+        pages = rs.next() ? rs.getLong(1) : 1;
+      }
+      st.execute("PRAGMA max_page_count = " + pages);
+    }
+    endRead();
+  }
+
   /** Reopens the connection when an earlier failure left it closed. */
   private void reopenIfClosed() {
     try {

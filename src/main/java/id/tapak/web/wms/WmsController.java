@@ -1,9 +1,11 @@
 package id.tapak.web.wms;
 
+import id.tapak.core.model.TapakException;
 import id.tapak.core.publish.wms.ExceptionReportWriter;
 import id.tapak.core.publish.wms.WmsException;
 import id.tapak.core.publish.wms.WmsParameters;
 import id.tapak.core.publish.wms.WmsService;
+import id.tapak.web.problem.SafeText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,12 +49,20 @@ class WmsController {
       WmsService.Response r = wms.handle(p, onlineResource(request));
       return ResponseEntity.ok().contentType(MediaType.parseMediaType(r.contentType()))
           .cacheControl(CacheControl.noCache()).body(r.body());
-    } catch (WmsException e) {
-      WmsService.Response img = wms.exceptionImage(p, e.code(), e.getMessage());
+    } catch (TapakException e) {
+      // a WmsException, or a shared parser's error: the OGC code comes from the one error type
+      String message = SafeText.scrub(e.getMessage());
+      WmsService.Response img = wms.exceptionImage(p, e.ogcCode(), message);
       if (img != null) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(img.contentType())).body(img.body());
       }
-      return report(HttpStatus.OK, e.code(), e.locator(), e.getMessage());
+      return report(HttpStatus.OK, e.ogcCode(), e.field(), message);
+    } catch (StackOverflowError e) {
+      // a parser without its own depth limit met a deeply nested SLD or filter: the client's input, not a bug
+      LOG.warn("WMS request nested too deeply ({} bytes of parameters)", raw.values().stream()
+          .mapToInt(String::length).sum());
+      return report(HttpStatus.OK, WmsException.INVALID_PARAMETER, "SLD_BODY",
+          "the request is nested too deeply to be read");
     } catch (RuntimeException e) {
       LOG.error("WMS request failed: {}", request.getQueryString(), e);
       return report(HttpStatus.INTERNAL_SERVER_ERROR, "NoApplicableCode", null,

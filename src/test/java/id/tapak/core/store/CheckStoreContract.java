@@ -108,4 +108,21 @@ abstract class CheckStoreContract {
       assertThat(s.conflicts(gresik.id())).hasSize((int) conflicts);
     }
   }
+
+  /** Who made a check is kept with it and listed; a delete removes the check and its conflicts, once. */
+  @Test
+  void recordsWhoMadeACheckAndDeletesIt() throws Exception {
+    ConformityReport r = check("oleh Ana", 112.61, -7.21);
+    try (StoredChecks s = open()) {
+      long before = s.count();
+      s.save(r, "ana");
+      org.assertj.core.api.Assertions.assertThat(s.find(r.id()).orElseThrow().summary().createdBy()).isEqualTo("ana");
+      org.assertj.core.api.Assertions.assertThat(s.list(1, 0).get(0).createdBy()).isEqualTo("ana");
+      org.assertj.core.api.Assertions.assertThat(s.delete(r.id())).isTrue();
+      org.assertj.core.api.Assertions.assertThat(s.find(r.id())).isEmpty();
+      org.assertj.core.api.Assertions.assertThat(s.conflicts(r.id())).isEmpty();
+      org.assertj.core.api.Assertions.assertThat(s.delete(r.id())).isFalse();
+      org.assertj.core.api.Assertions.assertThat(s.count()).isEqualTo(before);
+    }
+  }
 }

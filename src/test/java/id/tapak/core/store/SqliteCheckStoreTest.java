@@ -54,7 +54,37 @@ class SqliteCheckStoreTest extends CheckStoreContract {
       var row = s.find(r.id()).orElseThrow().summary();
       assertThat(row.rulebook()).isEqualTo("pp20-2024");
       assertThat(row.location()).isEqualTo(Locations.of(r)).contains("Gresik");
+      assertThat(row.createdBy()).as("created_by added, empty for old checks").isNull();
       assertThat(s.count(new CheckStore.CheckFilter(null, null, null, "gresik", null))).isEqualTo(1);
+    }
+  }
+
+  /**
+   * A full disk, made real by SQLite's own page limit ({@code PRAGMA max_page_count} on the store's connection, the
+   * same SQLITE_FULL a full file system gives): the save fails as "unavailable" naming the store, nothing of the
+   * check is kept, and once the limit is gone (the store reconnects after a failed write) the next save works,
+   * without a reopen, and the failed check never appears (no phantom).
+   */
+  @Test
+  void aFullDiskRefusesTheSaveStoresNothingAndRecovers() throws Exception {
+    try (SqliteCheckStore s = SqliteCheckStore.open(dir)) {
+      s.save(check("sebelum", 112.60, -7.20));
+      long before = s.count();
+      s.limitPagesForTest();
+      var refused = check("penuh", 112.61, -7.21);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.save(refused))
+          .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("SQLite check store")
+          .hasMessageContaining("disk is full").hasMessageNotContaining("SQLITE_");
+      assertThat(s.count()).isEqualTo(before);
+      assertThat(s.find(refused.id())).isEmpty();
+      var after = check("sesudah", 112.62, -7.22);
+      s.save(after);
+      assertThat(s.count()).isEqualTo(before + 1);
+      assertThat(s.find(refused.id())).as("no phantom").isEmpty();
+      assertThat(s.conflicts(refused.id())).isEmpty();
+    }
+    try (SqliteCheckStore s = SqliteCheckStore.open(dir)) {
+      assertThat(s.count()).as("after a restart too").isEqualTo(2);
     }
   }
 }
