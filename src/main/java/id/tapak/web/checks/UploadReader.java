@@ -50,7 +50,8 @@ class UploadReader {
       }
       return ProposalFiles.toGeoJson(saved, dir, form, limits);
     } catch (IOException e) {
-      throw TapakException.badRequest("file", "the upload could not be read: " + e.getMessage());
+      // the message of an I/O failure names the temp folder: not for the client
+      throw TapakException.badRequest("file", "the upload could not be read or saved; send the file again");
     } finally {
       delete(dir);
     }
