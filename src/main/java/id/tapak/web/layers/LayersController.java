@@ -41,7 +41,7 @@ class LayersController {
     m.put("title", l.spec().title());
     m.put("role", l.role().wireName());
     m.put("geometryType", l.geometryKind().ogcName());
-    m.put("featureCount", l.features().size());
+    m.put("featureCount", l.count());
     Envelope b = l.bbox();
     // [minLon, minLat, maxLon, maxLat] in EPSG:4326, as in GeoJSON and OGC API extents
     m.put("bbox", b.isNull() ? null : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));

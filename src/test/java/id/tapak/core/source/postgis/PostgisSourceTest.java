@@ -1,5 +1,6 @@
 package id.tapak.core.source.postgis;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -105,7 +106,7 @@ class PostgisSourceTest {
         """.formatted(URL, SCHEMA));
     Catalog catalog = CatalogLoader.load(project);
     Layer layer = catalog.layer("estates").orElseThrow();
-    assertThat(layer.features()).hasSize(3);
+    assertThat(LayerFeatures.all(layer)).hasSize(3);
     assertThat(layer.repairedCount()).isEqualTo(1);
     assertThat(layer.skippedCount()).isEqualTo(1);
     assertThat(layer.sourceEpsg()).isEqualTo(32749);
