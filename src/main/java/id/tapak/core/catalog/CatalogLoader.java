@@ -106,7 +106,14 @@ public final class CatalogLoader {
       throw new ProjectFileException(where + "key '" + e.key().orElse("source") + "': " + e.getMessage(), e);
     }
     if (live != null) {
-      // read nothing now: the database may be down at start-up; its extent is checked once it answers
+      // no feature is read now; the extent (ST_Extent in SQL) is checked when the database answers at start-up
+      try {
+        if (live.available()) {
+          checkExtent(where, live, live.sourceEpsg(), region);
+        }
+      } catch (LayerUnavailableException down) {
+        // the database went away meanwhile: the layer starts unavailable
+      }
       return live;
     }
     LayerSource source;

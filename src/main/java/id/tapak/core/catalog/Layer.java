@@ -47,6 +47,11 @@ public interface Layer {
     return true;
   }
 
+  /** Why the layer cannot be read now (in English, safe to show), or null while it can. */
+  default @Nullable String unavailableReason() {
+    return null;
+  }
+
   /** True when the features are held in this process (then a caller may cache things derived from them). */
   boolean inMemory();
 
@@ -55,6 +60,18 @@ public interface Layer {
 
   /** Bounding box in EPSG:4326 lon/lat; a null envelope when the layer is empty. */
   Envelope bbox();
+
+  /**
+   * The bbox, or a null envelope while the layer cannot be read: for listings (capabilities, collections) that keep
+   * an unavailable layer listed, without its extent, instead of failing as a whole.
+   */
+  default Envelope bboxIfAvailable() {
+    try {
+      return bbox();
+    } catch (LayerUnavailableException e) {
+      return new Envelope();
+    }
+  }
 
   /**
    * Streams the features whose envelope meets {@code env} (a pre-filter, not an exact test), in layer order;

@@ -1,5 +1,6 @@
 package id.tapak.web.wms;
 
+import id.tapak.core.catalog.LayerUnavailableException;
 import id.tapak.core.publish.wms.ExceptionReportWriter;
 import id.tapak.core.publish.wms.WmsException;
 import id.tapak.core.publish.wms.WmsParameters;
@@ -53,6 +54,12 @@ class WmsController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(img.contentType())).body(img.body());
       }
       return report(HttpStatus.OK, e.code(), e.locator(), e.getMessage());
+    } catch (LayerUnavailableException e) {
+      // a live layer's database is down: temporary, so 503 + Retry-After, with the OGC report as the body
+      LOG.warn("WMS: {}", e.getMessage());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+          .contentType(MediaType.parseMediaType(ExceptionReportWriter.MEDIA_TYPE))
+          .body(ExceptionReportWriter.xml("NoApplicableCode", null, e.getMessage() + "; try again shortly"));
     } catch (RuntimeException e) {
       LOG.error("WMS request failed: {}", request.getQueryString(), e);
       return report(HttpStatus.INTERNAL_SERVER_ERROR, "NoApplicableCode", null,

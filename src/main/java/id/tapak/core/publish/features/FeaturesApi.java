@@ -90,7 +90,9 @@ public final class FeaturesApi {
 
   /** @throws TapakException NOT_FOUND naming {@code collectionId} */
   public CollectionInfo collection(BaseUrl base, String collectionId) {
-    return info(base, layer(collectionId));
+    Layer l = layer(collectionId);
+    l.bbox(); // a live layer whose database is down answers 503 (LayerUnavailableException), not a page without extent
+    return info(base, l);
   }
 
   /**
@@ -279,7 +281,7 @@ public final class FeaturesApi {
         Link.of(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.SCHEMA_JSON,
             "The queryables (JSON Schema)"),
         Link.of(base.resolve(ROOT + "/collections"), "parent", MediaTypes.JSON, "All collections"));
-    Envelope b = l.bbox();
+    Envelope b = l.bboxIfAvailable();
     CollectionInfo.Extent extent = b.isNull() ? null : new CollectionInfo.Extent(new CollectionInfo.Spatial(
         List.of(List.of(down(b.getMinX()), down(b.getMinY()), up(b.getMaxX()), up(b.getMaxY()))), MediaTypes.CRS84));
     return new CollectionInfo(l.id(), l.spec().title().both(), description(l), links, extent, "feature",
