@@ -198,6 +198,8 @@ public final class PostgisLayer implements Layer {
         markDown(e);
         version = version + 1; // whatever a map showed before is stale now
       }
+      // also after a failure: while the database is down it is asked at most every pollMillis, and the numbers
+      // cached for the last version are not served (stats() checks up)
       checkedAt = System.nanoTime() / 1_000_000;
       return version;
     }
@@ -411,6 +413,9 @@ public final class PostgisLayer implements Layer {
 
   private Stats stats() {
     long v = version();
+    if (!up) {
+      throw new LayerUnavailableException(spec.id(), reason == null ? "database unreachable" : reason, null);
+    }
     Stats s = stats;
     if (s != null && s.version() == v) {
       return s;
