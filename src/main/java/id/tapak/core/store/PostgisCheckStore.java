@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -186,24 +187,39 @@ public final class PostgisCheckStore implements StoredChecks {
   }
 
   @Override
-  public List<Feature> sites(@Nullable String checkId) {
-    return features("SELECT id, name, verdict, site_ha, ST_AsBinary(site) FROM tapak.checks", "id", checkId,
-        StoredFeatures.Kind.SITES);
+  public List<Feature> sites(@Nullable String checkId, @Nullable Envelope bbox) {
+    return features("SELECT id, name, verdict, site_ha, ST_AsBinary(site) FROM tapak.checks", "id", "site", checkId,
+        bbox, StoredFeatures.Kind.SITES);
   }
 
   @Override
-  public List<Feature> conflicts(@Nullable String checkId) {
+  public List<Feature> conflicts(@Nullable String checkId, @Nullable Envelope bbox) {
     return features("SELECT check_id, rule, status, hectares, message, ST_AsBinary(geom) FROM tapak.conflicts",
-        "check_id", checkId, StoredFeatures.Kind.CONFLICTS);
+        "check_id", "geom", checkId, bbox, StoredFeatures.Kind.CONFLICTS);
   }
 
-  private List<Feature> features(String select, String idColumn, @Nullable String checkId,
-      StoredFeatures.Kind kind) {
+  /** One check's or all features, within a box through the GIST index ({@code &&}) when one is given. */
+  private List<Feature> features(String select, String idColumn, String geomColumn, @Nullable String checkId,
+      @Nullable Envelope bbox, StoredFeatures.Kind kind) {
     migrate();
-    String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
+    List<String> where = new java.util.ArrayList<>();
+    if (checkId != null) {
+      where.add(idColumn + " = ?");
+    }
+    if (bbox != null) {
+      where.add(geomColumn + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+    }
+    String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
       if (checkId != null) {
-        ps.setString(1, checkId);
+        ps.setString(i++, checkId);
+      }
+      if (bbox != null) {
+        ps.setDouble(i++, bbox.getMinX());
+        ps.setDouble(i++, bbox.getMinY());
+        ps.setDouble(i++, bbox.getMaxX());
+        ps.setDouble(i, bbox.getMaxY());
       }
       return StoredFeatures.read(ps, kind);
     } catch (SQLException e) {

@@ -198,7 +198,7 @@ public final class WmsLayers {
       return e.layer().candidates(lonLat);
     }
     List<Feature> out = new ArrayList<>();
-    for (Feature f : e.derived() != null ? e.derived().features().get() : checkFeatures(e, checkId)) {
+    for (Feature f : e.derived() != null ? e.derived().features().get() : checkFeatures(e, checkId, lonLat)) {
       if (f.geometry().getEnvelopeInternal().intersects(lonLat)) {
         out.add(f);
       }
@@ -218,7 +218,7 @@ public final class WmsLayers {
       return cached("derived:" + d.name(), crs, d.features());
     }
     if (layer == null) {
-      return ProjectedLayer.of(checkFeatures(e, checkId), crs.projection());
+      return ProjectedLayer.of(checkFeatures(e, checkId, lonLat), crs.projection());
     }
     if (!layer.inMemory()) {
       return ProjectedLayer.of(layer.candidates(lonLat), crs.projection());
@@ -246,11 +246,12 @@ public final class WmsLayers {
     }
   }
 
-  private List<Feature> checkFeatures(Entry e, @Nullable String checkId) {
+  /** The stored checks in the map's box only, from the store's spatial index (never every stored check). */
+  private List<Feature> checkFeatures(Entry e, @Nullable String checkId, Envelope lonLat) {
     CheckFeatures c = checks.get();
     if (c == null) {
       return List.of();
     }
-    return Objects.equals(e.name(), CHECK_SITES) ? c.sites(checkId) : c.conflicts(checkId);
+    return Objects.equals(e.name(), CHECK_SITES) ? c.sites(checkId, lonLat) : c.conflicts(checkId, lonLat);
   }
 }
