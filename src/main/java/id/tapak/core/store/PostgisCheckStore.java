@@ -202,26 +202,11 @@ public final class PostgisCheckStore implements StoredChecks {
   private List<Feature> features(String select, String idColumn, String geomColumn, @Nullable String checkId,
       @Nullable Envelope bbox, StoredFeatures.Kind kind) {
     migrate();
-    List<String> where = new java.util.ArrayList<>();
-    if (checkId != null) {
-      where.add(idColumn + " = ?");
-    }
-    if (bbox != null) {
-      where.add(geomColumn + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
-    }
-    String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (checkId != null) {
-        ps.setString(i++, checkId);
-      }
-      if (bbox != null) {
-        ps.setDouble(i++, bbox.getMinX());
-        ps.setDouble(i++, bbox.getMinY());
-        ps.setDouble(i++, bbox.getMaxX());
-        ps.setDouble(i, bbox.getMaxY());
-      }
-      return StoredFeatures.read(ps, kind);
+    try (Connection c = db.getConnection()) {
+      return StoredFeatures.read(c, select, idColumn, checkId,
+          bbox == null ? null : geomColumn + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
+          bbox == null ? new double[0] : new double[] {bbox.getMinX(), bbox.getMinY(), bbox.getMaxX(), bbox.getMaxY()},
+          kind);
     } catch (SQLException e) {
       throw failure("read stored checks as features", e);
     }

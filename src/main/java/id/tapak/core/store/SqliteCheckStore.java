@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -195,15 +194,6 @@ public final class SqliteCheckStore implements StoredChecks {
    */
   private List<Feature> features(String what, String select, String idColumn, String seqExpr,
       @Nullable String checkId, @Nullable Envelope bbox, StoredFeatures.Kind kind) {
-    List<String> where = new ArrayList<>();
-    if (checkId != null) {
-      where.add(idColumn + " = ?");
-    }
-    if (bbox != null) {
-      where.add(seqExpr + " IN (SELECT seq FROM check_boxes WHERE max_x >= ? AND min_x <= ? AND max_y >= ? "
-          + "AND min_y <= ?)");
-    }
-    String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
     try {
       if (bbox != null) {
         CheckBoxes.update(db);
@@ -212,18 +202,11 @@ public final class SqliteCheckStore implements StoredChecks {
       endRead();
       throw new IllegalStateException("cannot index " + what + ": " + e.getMessage(), e);
     }
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      int i = 1;
-      if (checkId != null) {
-        ps.setString(i++, checkId);
-      }
-      if (bbox != null) {
-        ps.setDouble(i++, bbox.getMinX());
-        ps.setDouble(i++, bbox.getMaxX());
-        ps.setDouble(i++, bbox.getMinY());
-        ps.setDouble(i, bbox.getMaxY());
-      }
-      return StoredFeatures.read(ps, kind);
+    try {
+      return StoredFeatures.read(db, select, idColumn, checkId, bbox == null ? null : seqExpr
+          + " IN (SELECT seq FROM check_boxes WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?)",
+          bbox == null ? new double[0] : new double[] {bbox.getMinX(), bbox.getMaxX(), bbox.getMinY(), bbox.getMaxY()},
+          kind);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read " + what + ": " + e.getMessage(), e);
     } finally {
