@@ -10,8 +10,9 @@ import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * An STRtree over the features of a {@link MemoryLayer} (EPSG:4326 envelopes). Built once, eagerly, in the constructor; queries are
- * then thread-safe. Results keep the layer's feature order, so paging over a bbox query is stable.
+ * An STRtree over the features of a {@link MemoryLayer} (EPSG:4326 envelopes). Built once, eagerly, in the
+ * constructor; queries are then thread-safe. Results keep the layer's feature order, so paging over a bbox query is
+ * stable.
  */
 final class LayerIndex {
 

@@ -18,9 +18,9 @@ import java.util.function.IntConsumer;
 
 /**
  * The corridors of a project, their indicators and suitability grids, computed once and kept while the catalog's data
- * version ({@link Catalog#version()}) stays the same: an edit of a live PostGIS layer makes them be computed again. Computations run on one
- * background thread of their own, so a request waits for its corridor without holding a lock that others need, and
- * {@link #warmUp} can compute everything after start-up. Thread-safe; two requests for one corridor compute it once.
+ * version ({@link Catalog#version()}) stays the same: an edit of a live PostGIS layer makes them be computed again.
+ * Computations run on one background thread of their own, so a request waits for its corridor without holding a lock
+ * that others need, and {@link #warmUp} can compute everything after start-up. Thread-safe; two requests for one corridor compute it once.
  */
 public final class CorridorService {
 

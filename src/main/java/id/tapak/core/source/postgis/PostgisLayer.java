@@ -225,7 +225,8 @@ public final class PostgisLayer implements Layer {
   @Override
   public List<Feature> nearest(Geometry g, int k) {
     Relation r = relation();
-    String target = r.srid() == 4326 ? "ST_GeomFromWKB(?, 4326)" : "ST_Transform(ST_GeomFromWKB(?, 4326), " + r.srid() + ")";
+    String target = r.srid() == 4326 ? "ST_GeomFromWKB(?, 4326)"
+        : "ST_Transform(ST_GeomFromWKB(?, 4326), " + r.srid() + ")";
     String sql = r.select() + " ORDER BY " + r.geom() + " <-> " + target + " LIMIT " + Math.max(0, k);
     List<Feature> out = new ArrayList<>();
     byte[] wkb = new WKBWriter(2).write(g);
