@@ -55,12 +55,18 @@ public class CheckBenchmark {
     body = site(catalog).getBytes(StandardCharsets.UTF_8);
   }
 
+  private static java.util.List<Feature> all(Layer l) {
+    java.util.List<Feature> out = new java.util.ArrayList<>();
+    l.scan(out::add);
+    return out;
+  }
+
   /** A 0.007° square (≈ 60 ha near 7° S) around the interior point of the largest KPI (or first estate) feature. */
   static String site(Catalog catalog) {
-    Geometry anchor = catalog.layers(LayerRole.SPATIAL_PLAN).stream().flatMap(l -> l.features().stream())
+    Geometry anchor = catalog.layers(LayerRole.SPATIAL_PLAN).stream().flatMap(l -> all(l).stream())
         .filter(f -> String.valueOf(f.properties()).toLowerCase(Locale.ROOT).contains("peruntukan industri"))
         .map(Feature::geometry).max(Comparator.comparingDouble(Geometry::getArea))
-        .orElseGet(() -> catalog.layers(LayerRole.ESTATE).stream().map(Layer::features)
+        .orElseGet(() -> catalog.layers(LayerRole.ESTATE).stream().map(CheckBenchmark::all)
             .filter(fs -> !fs.isEmpty()).findFirst().orElseThrow().get(0).geometry());
     Point p = anchor.getInteriorPoint();
     double h = 0.0035;

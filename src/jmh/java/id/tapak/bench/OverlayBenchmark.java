@@ -64,7 +64,7 @@ public class OverlayBenchmark {
   static Map<String, Double> overlap(Catalog catalog, Geometry site) {
     Map<String, Double> m2 = new HashMap<>();
     for (Layer l : catalog.layers()) {
-      for (Feature f : l.index().intersecting(site)) {
+      for (Feature f : l.intersecting(site)) {
         Geometry part = OverlayNGRobust.overlay(site, f.geometry(), OverlayNG.INTERSECTION);
         m2.merge(String.valueOf(f.properties().get("NAMOBJ")), GeodesicMeasure.squareMetres(part), Double::sum);
       }

@@ -1,6 +1,7 @@
 package id.tapak.app;
 
 import id.tapak.core.catalog.Catalog;
+import id.tapak.core.catalog.Layer;
 import id.tapak.core.catalog.CatalogLoader;
 import id.tapak.core.catalog.ProjectFileException;
 import id.tapak.core.corridor.CorridorService;
@@ -76,7 +77,8 @@ public class TapakApplication {
     long t0 = System.nanoTime();
     Catalog c = CatalogLoader.load(project);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    int features = c.layers().stream().mapToInt(l -> l.features().size()).sum();
+    // layers in memory only: a live PostGIS layer is not read at start-up (and its database may be down)
+    long features = c.layers().stream().filter(Layer::inMemory).mapToLong(Layer::count).sum();
     int repaired = c.layers().stream().mapToInt(l -> l.repairedCount()).sum();
     LOG.info("loaded {} layers, {} features ({} repaired) from {} in {} ms", c.layers().size(), features, repaired,
         project, ms);

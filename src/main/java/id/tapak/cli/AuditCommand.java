@@ -90,33 +90,36 @@ final class AuditCommand implements Callable<Integer> {
     }
     java.util.Map<String, Integer> verdicts = new java.util.TreeMap<>();
     java.util.Map<String, Integer> kpi = new java.util.TreeMap<>();
-    int total = layer.features().size();
+    long total = layer.count();
     List<AuditRows.Row> rows = new ArrayList<>();
-    int checked = 0;
-    int skipped = 0;
+    int[] checked = {0};
+    int[] skipped = {0};
     long t0 = System.nanoTime();
-    for (Feature f : layer.features()) {
+    layer.scan(f -> {
       if (!(f.geometry() instanceof Polygonal)) {
-        skipped++;
-        continue;
+        skipped[0]++;
+        return true;
       }
       String estateName = nameOf(layer, f);
       // an estate is never counted against itself; a company site is not an estate
       String own = k.estate() ? layer.id() + "/" + f.id() : null;
       Proposal p = new Proposal(estateName, k, null, f.geometry(), List.of(), null, null, null, null, own, List.of());
       ConformityReport r = engine.check(p, layer.id() + "-" + f.id());
-      checked++;
+      checked[0]++;
       verdicts.merge(r.verdict().name(), 1, Integer::sum);
       r.finding("kpi-allocation").ifPresent(fd -> kpi.merge(fd.status().name(), 1, Integer::sum));
-      if (!quiet && (checked % 25 == 0 || checked == total)) {
-        System.err.printf("audit: %d/%d sites checked (%d s)%n", checked, total,
+      if (!quiet && (checked[0] % 25 == 0 || checked[0] == total)) {
+        System.err.printf("audit: %d/%d sites checked (%d s)%n", checked[0], total,
             (System.nanoTime() - t0) / 1_000_000_000L);
       }
       for (Finding fd : r.findings()) {
         rows.add(new AuditRows.Row(f.id(), estateName, r.verdict().name(), r.siteHa(), fd,
             fd.conflict() != null ? fd.conflict() : f.geometry()));
       }
-    }
+      return true;
+    });
+    int checkedCount = checked[0];
+    int skippedCount = skipped[0];
     if (csv) {
       AuditRows.writeCsv(rows, out);
     } else {
@@ -124,7 +127,7 @@ final class AuditCommand implements Callable<Integer> {
     }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.printf("%d sites checked as %s (%d without a polygon skipped), %d rows written to %s in %d ms%n",
-        checked, k.wireName(), skipped, rows.size(), out, ms);
+        checkedCount, k.wireName(), skippedCount, rows.size(), out, ms);
     System.out.println("verdicts: " + verdicts);
     if (!kpi.isEmpty()) {
       System.out.printf("kpi-allocation: %d outside KPI (FAIL), %d outside the plan's coverage or without KPI class "

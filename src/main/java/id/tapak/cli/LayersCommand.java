@@ -22,7 +22,7 @@ final class LayersCommand implements Callable<Integer> {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     for (Layer l : c.layers()) {
       System.out.printf("%-28s %-15s %-10s %6d features  %4d repaired  %s; coverage: %s%n", l.id(), l.role(),
-          l.geometryKind().ogcName(), l.features().size(), l.repairedCount(), l.spec().title().both(),
+          l.geometryKind().ogcName(), l.count(), l.repairedCount(), l.spec().title().both(),
           c.coverage(l).description().en());
     }
     System.out.printf("%d layers loaded in %d ms%n", c.layers().size(), ms);

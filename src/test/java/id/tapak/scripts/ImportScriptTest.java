@@ -1,5 +1,6 @@
 package id.tapak.scripts;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -89,8 +90,8 @@ class ImportScriptTest {
         + "    role: spatial-plan\n    source: {type: geopackage, path: " + GPKG + ", layer: rtrwp_jabar_per_kabkota}\n"
         + "    fields: {name: NAMOBJ, planClass: NAMOBJ}\n");
     Catalog pg = project(tmp.resolve("pg"), r.out());
-    List<Feature> a = file.layers().get(0).features();
-    List<Feature> b = pg.layers().get(0).features();
+    List<Feature> a = LayerFeatures.all(file.layers().get(0));
+    List<Feature> b = LayerFeatures.all(pg.layers().get(0));
     assertThat(b).hasSameSizeAs(a).hasSize(33);
     double haA = a.stream().mapToDouble(f -> GeodesicMeasure.hectares(f.geometry())).sum();
     double haB = b.stream().mapToDouble(f -> GeodesicMeasure.hectares(f.geometry())).sum();

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The loaded project: every layer, in project-file order, and each layer's resolved coverage. An immutable snapshot
- * shared by all readers (HTTP, WMS, rules, corridors); there is no reload: a changed project file or layer takes a
- * restart (live PostGIS layers are issue 9's next step).
+ * shared by all readers (HTTP, WMS, rules, corridors). The set of layers is fixed (a changed project file takes a
+ * restart); the data of a live PostGIS layer changes under it, which {@link #version()} reports.
  */
 public final class Catalog {
 
@@ -35,6 +35,18 @@ public final class Catalog {
   public Coverage coverage(Layer layer) {
     Coverage c = coverages.get(layer.id());
     return c != null ? c : Coverage.unknown();
+  }
+
+  /**
+   * A number that changes whenever any layer's data may have changed (the layers' {@link Layer#version()}s
+   * combined): what caches of maps and corridor figures key on.
+   */
+  public long version() {
+    long v = 17;
+    for (Layer l : layers.values()) {
+      v = v * 1_000_003L + l.version();
+    }
+    return v;
   }
 
   public ProjectFile project() {

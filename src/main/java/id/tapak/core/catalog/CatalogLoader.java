@@ -23,7 +23,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Loads a project: binds {@code tapak.yml}, opens each layer's source, checks the field mapping against the source's
- * fields, reprojects to EPSG:4326, repairs invalid geometries (counted per layer) and builds one STRtree per layer.
+ * fields, reprojects to EPSG:4326, repairs invalid geometries (counted per layer) and builds a {@link MemoryLayer}
+ * (features + STRtree) per layer; a live PostGIS layer is opened without reading anything ({@link LayerSources#live}).
  * Layers load in parallel on up to {@code min(4, cores)} threads. Any error stops the load with one line naming the
  * file, the layer and the key.
  */
@@ -84,11 +85,13 @@ public final class CatalogLoader {
    * somewhere else, and only the CRS area-of-use test applies (plus a start-up warning from {@code LayerFlags}).
    */
   private static void regionCheck(Path projectFile, ProjectFile project, List<Layer> layers) {
+    // only layers in memory: a live layer is not read at start-up (its database may be down)
+    List<Layer> loaded = layers.stream().filter(Layer::inMemory).toList();
     if (project.project().extent() != null
-        || layers.stream().noneMatch(l -> !l.bbox().isNull() && ProjectInfo.INDONESIA.intersects(l.bbox()))) {
+        || loaded.stream().noneMatch(l -> !l.bbox().isNull() && ProjectInfo.INDONESIA.intersects(l.bbox()))) {
       return;
     }
-    for (Layer l : layers) {
+    for (Layer l : loaded) {
       checkExtent(projectFile + ": layer '" + l.id() + "': ", l, l.sourceEpsg(), ProjectInfo.INDONESIA);
     }
   }
@@ -96,6 +99,23 @@ public final class CatalogLoader {
   /** Loads one layer that must lie in {@code region} (lon/lat) once reprojected; null = the CRS test only. */
   public static Layer loadLayer(Path projectFile, LayerSpec spec, Path baseDir, @Nullable Envelope region) {
     String where = projectFile + ": layer '" + spec.id() + "': ";
+    Layer live;
+    try {
+      live = LayerSources.live(spec, baseDir);
+    } catch (SourceException e) {
+      throw new ProjectFileException(where + "key '" + e.key().orElse("source") + "': " + e.getMessage(), e);
+    }
+    if (live != null) {
+      // no feature is read now; the extent (ST_Extent in SQL) is checked when the database answers at start-up
+      try {
+        if (live.available()) {
+          checkExtent(where, live, live.sourceEpsg(), region);
+        }
+      } catch (LayerUnavailableException down) {
+        // the database went away meanwhile: the layer starts unavailable
+      }
+      return live;
+    }
     LayerSource source;
     SourceSchema schema;
     try {
@@ -143,7 +163,7 @@ public final class CatalogLoader {
       // names the layer, with the cause attached for the log
       throw new ProjectFileException(where + "key 'source': cannot read the source: " + e, e);
     }
-    Layer layer = new Layer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
+    Layer layer = new MemoryLayer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
     checkExtent(where, layer, epsg, region);
     return layer;
   }

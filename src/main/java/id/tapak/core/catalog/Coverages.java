@@ -66,11 +66,12 @@ final class Coverages {
         throw new ProjectFileException(where + ".source': " + e.getMessage(), e);
       }
       List<Geometry> gs = new ArrayList<>();
-      for (Feature f : file.features()) {
+      file.scan(f -> {
         if (f.geometry() instanceof Polygonal) {
           gs.add(f.geometry());
         }
-      }
+        return true;
+      });
       if (gs.isEmpty()) {
         throw new ProjectFileException(where + ".source': the file has no polygons");
       }
@@ -85,10 +86,8 @@ final class Coverages {
     List<Geometry> gs = new ArrayList<>();
     List<String> names = new ArrayList<>();
     if (c.codes() == null) {
-      for (Feature f : admin.features()) {
-        gs.add(f.geometry());
-      }
-      names.add("semua / all " + admin.features().size());
+      admin.scan(f -> gs.add(f.geometry()));
+      names.add("semua / all " + gs.size());
     } else {
       Set<String> missing = new TreeSet<>();
       for (String code : c.codes()) {

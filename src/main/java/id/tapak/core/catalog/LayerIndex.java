@@ -1,22 +1,20 @@
 package id.tapak.core.catalog;
 
-import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.Feature;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * An STRtree over one layer's features (EPSG:4326 envelopes). Built once, eagerly, in the constructor; queries are
- * then thread-safe. Results keep the layer's feature order, so paging over a bbox query is stable.
+ * An STRtree over the features of a {@link MemoryLayer} (EPSG:4326 envelopes). Built once, eagerly, in the
+ * constructor; queries are then thread-safe. Results keep the layer's feature order, so paging over a bbox query is
+ * stable.
  */
-public final class LayerIndex {
+final class LayerIndex {
 
   private final List<Feature> features;
   private final STRtree tree;
@@ -43,30 +41,6 @@ public final class LayerIndex {
       out.add(features.get(i));
     }
     return out;
-  }
-
-  /**
-   * Features whose geometry really intersects the given geometry: envelope pre-filter through the tree, then an
-   * exact test against a prepared copy of the query geometry (fast for many candidates).
-   */
-  public List<Feature> intersecting(Geometry g) {
-    List<Feature> cands = candidates(g.getEnvelopeInternal());
-    if (cands.isEmpty()) {
-      return cands;
-    }
-    PreparedGeometry pg = PreparedGeometryFactory.prepare(g);
-    List<Feature> out = new ArrayList<>();
-    for (Feature f : cands) {
-      if (pg.intersects(f.geometry())) {
-        out.add(f);
-      }
-    }
-    return out;
-  }
-
-  /** Features within the envelope's rectangle (exact geometry test), in layer order. */
-  public List<Feature> intersecting(Envelope env) {
-    return intersecting(GeoJson.FACTORY.toGeometry(env));
   }
 
   /** The k features nearest to a geometry by planar distance in degrees (a pre-selection for geodesic measures). */

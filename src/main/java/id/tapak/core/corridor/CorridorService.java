@@ -17,10 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 
 /**
- * The corridors of a project, their indicators and suitability grids, computed once and kept for the life of the
- * catalog (an immutable snapshot: a changed layer means a new catalog, hence new figures). Computations run on one
- * background thread of their own, so a request waits for its corridor without holding a lock that others need, and
- * {@link #warmUp} can compute everything after start-up. Thread-safe; two requests for one corridor compute it once.
+ * The corridors of a project, their indicators and suitability grids, computed once and kept while the catalog's data
+ * version ({@link Catalog#version()}) stays the same: an edit of a live PostGIS layer makes them be computed again.
+ * Computations run on one background thread of their own, so a request waits for its corridor without holding a lock
+ * that others need, and {@link #warmUp} can compute everything after start-up. Thread-safe; two requests for one corridor compute it once.
  */
 public final class CorridorService {
 
@@ -30,6 +30,25 @@ public final class CorridorService {
   private final Map<String, CompletableFuture<SuitabilityGrid.Result>> grids = new ConcurrentHashMap<>();
   /** The land of each corridor as a whole, which both its indicators and its grid need: computed once. */
   private final Map<String, IndicatorEngine.Evaluation> wholes = new ConcurrentHashMap<>();
+  private final Catalog catalog;
+  /** The catalog version the cached figures were computed for; a live layer's edit changes it. */
+  private volatile long dataVersion;
+
+  /** Drops the cached figures when a layer's data changed since they were computed (live PostGIS layers). */
+  private void fresh() {
+    long v = catalog.version();
+    if (v != dataVersion) {
+      synchronized (this) {
+        if (v != dataVersion) {
+          reports.clear();
+          grids.clear();
+          wholes.clear();
+          dataVersion = v;
+        }
+      }
+    }
+  }
+
   /** One daemon thread: corridor computations are heavy and rare; they should not take both cores from requests. */
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tapak-corridors");
@@ -39,6 +58,8 @@ public final class CorridorService {
 
   /** Resolves the project's corridors; a wrong declaration throws {@code ProjectFileException}. */
   public CorridorService(Catalog catalog, Rulebook rulebook) {
+    this.catalog = catalog;
+    this.dataVersion = catalog.version();
     this.engine = new IndicatorEngine(catalog, rulebook);
     this.corridors = Corridor.resolve(catalog);
     for (Corridor c : corridors) {
@@ -71,14 +92,16 @@ public final class CorridorService {
     return engine;
   }
 
-  /** The report of a corridor, computed once. */
+  /** The report of a corridor, computed once per version of the catalog's data. */
   public Optional<CorridorReport> report(String id) {
+    fresh();
     return corridor(id).map(c -> join(reports.computeIfAbsent(id,
         k -> CompletableFuture.supplyAsync(() -> compute(c, n -> { }), worker))));
   }
 
-  /** The suitability grid and candidate sites of a corridor, computed once. */
+  /** The suitability grid and candidate sites of a corridor, computed once per version of the catalog's data. */
   public Optional<SuitabilityGrid.Result> grid(String id) {
+    fresh();
     return corridor(id).map(c -> join(grids.computeIfAbsent(id,
         k -> CompletableFuture.supplyAsync(() -> gridOf(c), worker))));
   }

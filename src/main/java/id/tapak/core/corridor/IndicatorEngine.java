@@ -134,7 +134,7 @@ public final class IndicatorEngine {
   private List<Geometry> features(Frame fr, List<LayerRole> roles, List<String> classes, boolean polygonsOnly) {
     List<Geometry> out = new ArrayList<>();
     for (Layer l : layers(roles)) {
-      for (Feature f : l.index().intersecting(fr.region)) {
+      for (Feature f : l.intersecting(fr.region)) {
         if ((!polygonsOnly || f.geometry() instanceof Polygonal) && RuleLayers.accepts(l, f, classes)) {
           out.add(f.geometry());
         }
@@ -162,7 +162,7 @@ public final class IndicatorEngine {
       switch (c.kind()) {
         case AREA -> parts.add(c.area());
         case FEATURES -> {
-          for (Feature f : l.index().intersecting(fr.region)) {
+          for (Feature f : l.intersecting(fr.region)) {
             if (f.geometry() instanceof Polygonal) {
               parts.add(f.geometry());
             }
@@ -278,7 +278,7 @@ public final class IndicatorEngine {
       var env = new org.locationtech.jts.geom.Envelope(fr.region.getEnvelopeInternal());
       env.expandBy(maxM / 100_000.0 * 1.2 + 0.01); // ≥ maxM in degrees at these latitudes, for the candidate search
       for (Layer l : ls) {
-        for (Feature f : l.index().candidates(env)) {
+        for (Feature f : l.candidates(env)) {
           if (RuleLayers.accepts(l, f, r.classes())) {
             near.add(fr.buffer(f.geometry(), maxM));
           }
@@ -291,7 +291,7 @@ public final class IndicatorEngine {
 
     List<Indicators.EstateStatus> estates = new ArrayList<>();
     for (Layer l : catalog.layers(LayerRole.ESTATE)) {
-      for (Feature f : l.index().intersecting(region.geometry())) {
+      for (Feature f : l.intersecting(region.geometry())) {
         if (!(f.geometry() instanceof Polygonal)
             || !region.geometry().contains(f.geometry().getInteriorPoint())) {
           continue; // each estate in the one region holding its interior point
@@ -334,7 +334,7 @@ public final class IndicatorEngine {
     }
     List<Geometry> out = new ArrayList<>();
     for (Layer l : layers(List.of(LayerRole.SPATIAL_PLAN, LayerRole.DETAIL_PLAN))) {
-      for (Feature f : l.index().intersecting(fr.region)) {
+      for (Feature f : l.intersecting(fr.region)) {
         if (f.geometry() instanceof Polygonal && RuleLayers.matches(RuleLayers.className(l, f), r.classes())) {
           out.add(f.geometry());
         }
@@ -350,7 +350,7 @@ public final class IndicatorEngine {
     env.expandBy(max / 100_000.0 * 1.2 + 0.001);
     List<Geometry> zones = new ArrayList<>();
     for (Layer l : ls) {
-      for (Feature f : l.index().candidates(env)) {
+      for (Feature f : l.candidates(env)) {
         double w = RuleLayers.setbackMetres(r, l, f);
         if (w > 0) {
           zones.add(fr.buffer(f.geometry(), w));

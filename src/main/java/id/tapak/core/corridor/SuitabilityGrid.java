@@ -223,7 +223,7 @@ public final class SuitabilityGrid {
     Double best = null;
     for (LayerRole role : r.roles()) {
       for (Layer l : engine.catalog().layers(role)) {
-        for (Feature f : l.index().nearest(point, 8)) {
+        for (Feature f : l.nearest(point, 8)) {
           if (!RuleLayers.accepts(l, f, r.classes())) {
             continue;
           }

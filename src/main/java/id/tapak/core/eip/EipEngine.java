@@ -80,7 +80,14 @@ public final class EipEngine {
   public int estateCount() {
     int n = 0;
     for (Layer l : estateLayers()) {
-      n += (int) l.features().stream().filter(f -> f.geometry() instanceof Polygonal).count();
+      int[] polygons = {0};
+      l.scan(f -> {
+        if (f.geometry() instanceof Polygonal) {
+          polygons[0]++;
+        }
+        return true;
+      });
+      n += polygons[0];
     }
     return n;
   }
@@ -100,12 +107,13 @@ public final class EipEngine {
     long t0 = System.nanoTime();
     List<EipReport.Estate> out = new ArrayList<>();
     for (Layer l : estateLayers()) {
-      for (Feature f : l.features()) {
+      l.scan(f -> {
         if (f.geometry() instanceof Polygonal) {
           out.add(estate(l, f, bufferM));
           progress.accept(out.size());
         }
-      }
+        return true;
+      });
     }
     return new EipReport(bufferM, out, Instant.now(), (System.nanoTime() - t0) / 1_000_000);
   }
@@ -269,7 +277,7 @@ public final class EipEngine {
     }
     List<Geometry> parts = new ArrayList<>();
     for (Layer l : layers) {
-      for (Feature f : l.index().intersecting(ring)) {
+      for (Feature f : l.intersecting(ring)) {
         boolean counts = overlap ? !plan(l) || r.roles().contains(l.role())
             || RuleLayers.matches(RuleLayers.className(l, f), r.classes()) : RuleLayers.accepts(l, f, r.classes());
         if (f.geometry() instanceof Polygonal && counts) {
@@ -283,7 +291,7 @@ public final class EipEngine {
   }
 
   private static boolean hasClass(Layer l, List<String> classes) {
-    return l.features().stream().anyMatch(f -> RuleLayers.matches(RuleLayers.className(l, f), classes));
+    return l.anyMatch(f -> RuleLayers.matches(RuleLayers.className(l, f), classes));
   }
 
   /** Water polygons (ha) and water lines (km: rivers, coast) within the ring, from the setback rule's layers. */
@@ -292,7 +300,7 @@ public final class EipEngine {
     List<Geometry> polys = new ArrayList<>();
     double lengthM = 0;
     for (Layer l : layers) {
-      for (Feature f : l.index().intersecting(ring)) {
+      for (Feature f : l.intersecting(ring)) {
         if (f.geometry() instanceof Polygonal) {
           polys.add(f.geometry());
         } else if (f.geometry() instanceof Lineal) {

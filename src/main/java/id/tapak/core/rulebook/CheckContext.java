@@ -128,7 +128,7 @@ final class CheckContext {
     List<Geometry> pieces = new ArrayList<>();
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (Layer l : layers) {
-      for (Feature f : l.index().intersecting(site)) {
+      for (Feature f : l.intersecting(site)) {
         if (!keep.test(l, f)) {
           continue;
         }
@@ -168,7 +168,7 @@ final class CheckContext {
           }
         }
         case FEATURES -> {
-          for (Feature f : l.index().intersecting(target)) {
+          for (Feature f : l.intersecting(target)) {
             if (f.geometry() instanceof Polygonal) {
               parts.add(OverlayNGRobust.overlay(target, f.geometry(), OverlayNG.INTERSECTION));
             }
@@ -213,12 +213,52 @@ final class CheckContext {
     if (classes.isEmpty() || !classified(layer)) {
       return true;
     }
-    for (Feature f : layer.features()) {
-      if (matches(className(layer, f), classes)) {
-        return true;
+    if (layer.inMemory()) {
+      return layer.anyMatch(f -> matches(className(layer, f), classes));
+    }
+    // a live layer: SELECT DISTINCT on its class fields, once per version of its data (never a scan per check)
+    String key = layer.id() + "#" + layer.version() + "#" + classes;
+    Boolean known = CLASSES_SEEN.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean found = false;
+    for (String field : classFields(layer)) {
+      for (Object v : layer.distinctValues(field, 10_000)) {
+        if (matches(v.toString(), classes)) {
+          found = true;
+          break;
+        }
       }
     }
-    return false;
+    if (CLASSES_SEEN.size() > 1_000) {
+      CLASSES_SEEN.clear();
+    }
+    CLASSES_SEEN.put(key, found);
+    return found;
+  }
+
+  /** Whether a live layer at a version has one of the classes, by "layer#version#classes". */
+  private static final java.util.Map<String, Boolean> CLASSES_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The attributes {@link #className} reads for a layer. */
+  private static List<String> classFields(Layer layer) {
+    FieldMapping m = layer.spec().fields();
+    List<String> out = new ArrayList<>();
+    switch (layer.role()) {
+      case SPATIAL_PLAN, DETAIL_PLAN -> {
+        if (m.planClass() != null) {
+          out.add(m.planClass());
+        } else {
+          out.addAll(java.util.Arrays.stream(PLAN_FIELDS).filter(layer.fieldNames()::contains).toList());
+        }
+      }
+      case ROAD -> out.add(m.roadClass());
+      case WATER -> out.add(m.waterClass());
+      default -> { }
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
   }
 
   /** True when the layer's role has a class attribute that rules filter on. */

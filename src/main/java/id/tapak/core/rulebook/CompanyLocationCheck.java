@@ -113,12 +113,12 @@ final class CompanyLocationCheck {
   private static @Nullable Regency regency(CheckContext ctx, List<Layer> estates) {
     Geometry c = ctx.site.getInteriorPoint();
     for (Layer admin : ctx.catalog.layers(LayerRole.ADMIN)) {
-      for (Feature k : admin.index().intersecting(c)) {
+      for (Feature k : admin.intersecting(c)) {
         ctx.used.add(admin);
         Set<String> found = new LinkedHashSet<>();
         boolean covered = true;
         for (Layer l : estates) {
-          for (Feature e : l.index().intersecting(k.geometry())) {
+          for (Feature e : l.intersecting(k.geometry())) {
             found.add(CheckContext.name(l, e));
           }
           Coverage cov = ctx.catalog.coverage(l);

@@ -2,6 +2,7 @@ package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.LayerUnavailableException;
 import id.tapak.core.catalog.LayerSpec;
 import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.model.LayerRole;
@@ -130,8 +131,12 @@ public final class ConformityEngine {
     List<ConformityReport.Place> out = new ArrayList<>();
     for (Layer l : ctx.catalog.layers(LayerRole.ADMIN)) {
       java.util.Set<String> names = new java.util.LinkedHashSet<>();
-      for (var f : l.index().intersecting(ctx.site)) {
-        names.add(CheckContext.name(l, f));
+      try {
+        for (var f : l.intersecting(ctx.site)) {
+          names.add(CheckContext.name(l, f));
+        }
+      } catch (LayerUnavailableException e) {
+        continue; // the place is not named while the admin layer's database is down; no rule depends on it
       }
       if (!names.isEmpty()) {
         out.add(new ConformityReport.Place(l.id(), l.spec().title(), List.copyOf(names)));
@@ -156,6 +161,12 @@ public final class ConformityEngine {
         case COMPANY_LOCATION -> CompanyLocationCheck.evaluate(rule, ctx);
         case LOCATION -> LocationCheck.evaluate(rule, ctx);
       };
+    } catch (LayerUnavailableException e) {
+      // a live layer's database is down: the rule cannot be decided, so the verdict is INCOMPLETE, never CONFORM
+      LOG.warn("rule {}: {}", rule.id(), e.getMessage());
+      return Finding.of(rule).notAssessed(LocalizedText.of("layer '" + e.layerId() + "' tidak tersedia saat ini "
+          + "(basis data tidak dapat dihubungi); periksa lagi nanti", "layer '" + e.layerId() + "' is unavailable "
+          + "now (its database cannot be reached); check again later"));
     } catch (RuntimeException e) {
       LOG.warn("rule {} could not be evaluated", rule.id(), e);
       return Finding.of(rule).notAssessed(LocalizedText.of("aturan tidak dapat dievaluasi ("

@@ -125,7 +125,7 @@ final class DistanceCheck {
     var env = ctx.around(searchMetres);
     for (Layer l : layers) {
       boolean filter = CheckContext.classified(l) && !classes.isEmpty();
-      for (Feature f : l.index().candidates(env)) {
+      for (Feature f : l.candidates(env)) {
         if (filter && !CheckContext.matches(CheckContext.className(l, f), classes)) {
           continue;
         }

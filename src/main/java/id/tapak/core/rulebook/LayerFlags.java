@@ -34,7 +34,8 @@ public final class LayerFlags {
       return out;
     }
     for (Layer l : catalog.layers()) {
-      if ((l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN)
+      // a live layer whose database is down cannot be judged now (its checks say NOT_ASSESSED meanwhile)
+      if ((l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN) && l.available()
           && !CheckContext.hasClass(l, kpiClasses)) {
         out.put(l.id(), List.of(NO_KPI_CLASS));
       }
@@ -50,7 +51,7 @@ public final class LayerFlags {
     of(catalog, rulebook).forEach((id, flags) -> out.add(catalog.projectPath() + ": layer '" + id + "': role "
         + catalog.layer(id).orElseThrow().role().wireName() + " but none of its classes is a KPI class " + classes
         + " (check fields.planClass); the KPI rule will report NOT_ASSESSED wherever it is the only plan"));
-    boolean indonesian = catalog.layers().stream().anyMatch(l -> !l.bbox().isNull()
+    boolean indonesian = catalog.layers().stream().anyMatch(l -> l.available() && !l.bbox().isNull()
         && id.tapak.core.catalog.ProjectInfo.INDONESIA.intersects(l.bbox()));
     if (!indonesian && !catalog.layers().isEmpty() && catalog.project().project().extent() == null) {
       out.add(catalog.projectPath() + ": no layer lies in Indonesia: the rulebook's regulations are Indonesian and "

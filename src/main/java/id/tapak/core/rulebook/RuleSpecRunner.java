@@ -2,6 +2,7 @@ package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.MemoryLayer;
 import id.tapak.core.catalog.LayerSpec;
 import id.tapak.core.catalog.ProjectFile;
 import id.tapak.core.catalog.ProjectInfo;
@@ -138,7 +139,7 @@ public final class RuleSpecRunner {
         fs.add(new Feature(String.valueOf(k), wkt(ff.wkt(), specFile, ex.name()), props));
       }
       specs.add(ls);
-      layers.add(Layer.of(ls, fs));
+      layers.add(MemoryLayer.of(ls, fs));
     }
     ProjectFile pf = new ProjectFile(new ProjectInfo("spec", LocalizedText.of("spec", "spec")), specs, null);
     return new Catalog(pf, specFile, layers);

@@ -42,7 +42,7 @@ final class SetbackCheck {
     Map<String, String> classes = new LinkedHashMap<>();
     Geometry siteUtm = null;
     for (Layer l : layers) {
-      for (Feature f : l.index().candidates(ctx.around(maxSetback + 10))) {
+      for (Feature f : l.candidates(ctx.around(maxSetback + 10))) {
         String cls = CheckContext.className(l, f);
         String key = cls == null ? "default" : CheckContext.normalise(cls).replace(' ', '_');
         double setback = rule.thresholds().containsKey(key) ? rule.threshold(key) : rule.threshold("default");

@@ -3,8 +3,11 @@ package id.tapak.core.source;
 import id.tapak.core.source.geojson.GeoJsonSource;
 import id.tapak.core.source.geopackage.GeoPackageSource;
 import id.tapak.core.source.kml.KmlSource;
+import id.tapak.core.source.postgis.PostgisLayer;
 import id.tapak.core.source.postgis.PostgisSource;
 import id.tapak.core.source.shapefile.ShapefileSource;
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.LayerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,6 +31,34 @@ public final class LayerSources {
       case POSTGIS -> new PostgisSource(PostgisSource.expand(spec.path()), spec.layer());
       case KML -> new KmlSource(file(spec, baseDir));
     };
+  }
+
+  /**
+   * The live layer for a spec whose features stay in their database (PostGIS without {@code mode: memory}), or null
+   * when the layer is read into memory by the catalog loader. Opens no connection.
+   *
+   * @throws SourceException for a bad source key
+   */
+  public static @org.jspecify.annotations.Nullable Layer live(LayerSpec spec, Path baseDir) {
+    SourceSpec s = spec.source();
+    if (!s.live()) {
+      return null;
+    }
+    if (s.layer() == null || s.layer().isBlank()) {
+      throw SourceException.atKey("source.layer",
+          "postgis sources need source.layer: the table or view to read, e.g. public.estates");
+    }
+    if (s.crs() != null) {
+      throw SourceException.atKey("source.crs", "a live postgis layer takes its CRS from geometry_columns; "
+          + "source.crs is only for mode: memory");
+    }
+    PostgisLayer layer = new PostgisLayer(spec, PostgisSource.expand(s.path()), s.layer(), s.pollMillisOrDefault());
+    try {
+      layer.validate(); // a missing table or mapped field stops start-up when the database answers
+    } catch (id.tapak.core.catalog.LayerUnavailableException down) {
+      // the database is down: start anyway, the layer is unavailable until it answers
+    }
+    return layer;
   }
 
   /** Resolves a file path of a spec against the base folder and checks that it exists. */

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -200,26 +201,26 @@ public final class PostgisCheckStore implements StoredChecks {
   }
 
   @Override
-  public List<Feature> sites(@Nullable String checkId) {
-    return features("SELECT id, name, verdict, site_ha, ST_AsBinary(site) FROM tapak.checks", "id", checkId,
-        StoredFeatures.Kind.SITES);
+  public List<Feature> sites(@Nullable String checkId, @Nullable Envelope bbox) {
+    return features("SELECT id, name, verdict, site_ha, ST_AsBinary(site) FROM tapak.checks", "id", "site", checkId,
+        bbox, StoredFeatures.Kind.SITES);
   }
 
   @Override
-  public List<Feature> conflicts(@Nullable String checkId) {
+  public List<Feature> conflicts(@Nullable String checkId, @Nullable Envelope bbox) {
     return features("SELECT check_id, rule, status, hectares, message, ST_AsBinary(geom) FROM tapak.conflicts",
-        "check_id", checkId, StoredFeatures.Kind.CONFLICTS);
+        "check_id", "geom", checkId, bbox, StoredFeatures.Kind.CONFLICTS);
   }
 
-  private List<Feature> features(String select, String idColumn, @Nullable String checkId,
-      StoredFeatures.Kind kind) {
+  /** One check's or all features, within a box through the GIST index ({@code &&}) when one is given. */
+  private List<Feature> features(String select, String idColumn, String geomColumn, @Nullable String checkId,
+      @Nullable Envelope bbox, StoredFeatures.Kind kind) {
     migrate();
-    String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      if (checkId != null) {
-        ps.setString(1, checkId);
-      }
-      return StoredFeatures.read(ps, kind);
+    try (Connection c = db.getConnection()) {
+      return StoredFeatures.read(c, select, idColumn, checkId,
+          bbox == null ? null : geomColumn + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
+          bbox == null ? new double[0] : new double[] {bbox.getMinX(), bbox.getMinY(), bbox.getMaxX(), bbox.getMaxY()},
+          kind);
     } catch (SQLException e) {
       throw failure("read stored checks as features", e);
     }

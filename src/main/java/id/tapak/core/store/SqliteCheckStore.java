@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
@@ -293,27 +294,38 @@ public final class SqliteCheckStore implements StoredChecks {
   }
 
   @Override
-  public synchronized List<Feature> sites(@Nullable String checkId) {
-    return features("check sites", "SELECT id, name, verdict, site_ha, site FROM checks", "id", checkId,
+  public synchronized List<Feature> sites(@Nullable String checkId, @Nullable Envelope bbox) {
+    return features("check sites", "SELECT id, name, verdict, site_ha, site FROM checks", "id", "seq", checkId, bbox,
         StoredFeatures.Kind.SITES);
   }
 
   @Override
-  public synchronized List<Feature> conflicts(@Nullable String checkId) {
+  public synchronized List<Feature> conflicts(@Nullable String checkId, @Nullable Envelope bbox) {
     return features("check conflicts", "SELECT check_id, rule, status, hectares, message, geom FROM conflicts",
-        "check_id", checkId, StoredFeatures.Kind.CONFLICTS);
+        "check_id", "(SELECT seq FROM checks WHERE checks.id = conflicts.check_id)", checkId, bbox,
+        StoredFeatures.Kind.CONFLICTS);
   }
 
-  /** Runs a feature query, all rows or those of one check ({@code idColumn = ?}). */
-  private List<Feature> features(String what, String select, String idColumn, @Nullable String checkId,
-      StoredFeatures.Kind kind) {
+  /**
+   * Runs a feature query: all rows or those of one check ({@code idColumn = ?}), within a box through the R*Tree
+   * {@code check_boxes} (one box per check: its site and conflicts) when one is given.
+   */
+  private List<Feature> features(String what, String select, String idColumn, String seqExpr,
+      @Nullable String checkId, @Nullable Envelope bbox, StoredFeatures.Kind kind) {
     reopenIfClosed();
-    String sql = select + (checkId == null ? "" : " WHERE " + idColumn + " = ?");
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
-      if (checkId != null) {
-        ps.setString(1, checkId);
+    try {
+      if (bbox != null) {
+        CheckBoxes.update(db);
       }
-      return StoredFeatures.read(ps, kind);
+    } catch (SQLException e) {
+      endRead();
+      throw new IllegalStateException("cannot index " + what + ": " + e.getMessage(), e);
+    }
+    try {
+      return StoredFeatures.read(db, select, idColumn, checkId, bbox == null ? null : seqExpr
+          + " IN (SELECT seq FROM check_boxes WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?)",
+          bbox == null ? new double[0] : new double[] {bbox.getMinX(), bbox.getMaxX(), bbox.getMinY(), bbox.getMaxY()},
+          kind);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read " + what + ": " + e.getMessage(), e);
     } finally {

@@ -25,6 +25,34 @@ final class StoredFeatures {
 
   private StoredFeatures() {}
 
+  /**
+   * Runs a site or conflict query of one check ({@code idColumn = ?}) or all, within a box when {@code boxCondition}
+   * is given (with four {@code ?} bound to {@code box} in order).
+   */
+  static List<Feature> read(java.sql.Connection c, String select, String idColumn, @Nullable String checkId,
+      @Nullable String boxCondition, double[] box, Kind kind) throws SQLException {
+    List<String> where = new ArrayList<>();
+    if (checkId != null) {
+      where.add(idColumn + " = ?");
+    }
+    if (boxCondition != null) {
+      where.add(boxCondition);
+    }
+    String sql = select + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (checkId != null) {
+        ps.setString(i++, checkId);
+      }
+      if (boxCondition != null) {
+        for (double v : box) {
+          ps.setDouble(i++, v);
+        }
+      }
+      return read(ps, kind);
+    }
+  }
+
   /** Runs a prepared site or conflict query and maps every row; SQL errors go to the caller's store. */
   static List<Feature> read(PreparedStatement ps, Kind kind) throws SQLException {
     WKBReader reader = new WKBReader(GeoJson.FACTORY);

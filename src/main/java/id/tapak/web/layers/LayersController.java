@@ -3,6 +3,7 @@ package id.tapak.web.layers;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Coverage;
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.LayerUnavailableException;
 import id.tapak.core.publish.report.CheckReport;
 import id.tapak.core.rulebook.LayerFlags;
 import id.tapak.core.rulebook.Rulebook;
@@ -40,16 +41,27 @@ class LayersController {
     m.put("id", l.id());
     m.put("title", l.spec().title());
     m.put("role", l.role().wireName());
-    m.put("geometryType", l.geometryKind().ogcName());
-    m.put("featureCount", l.features().size());
-    Envelope b = l.bbox();
-    // [minLon, minLat, maxLon, maxLat] in EPSG:4326, as in GeoJSON and OGC API extents
-    m.put("bbox", b.isNull() ? null : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
-    m.put("repairedCount", l.repairedCount());
-    m.put("skippedCount", l.skippedCount());
+    // a live PostGIS layer whose database is down: listed, marked, without the figures only the database knows
+    m.put("live", !l.inMemory());
+    m.put("available", l.available());
+    try {
+      m.put("geometryType", l.geometryKind().ogcName());
+      m.put("featureCount", l.count());
+      Envelope b = l.bbox();
+      // [minLon, minLat, maxLon, maxLat] in EPSG:4326, as in GeoJSON and OGC API extents
+      m.put("bbox", b.isNull() ? null : List.of(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()));
+      m.put("repairedCount", l.repairedCount());
+      m.put("skippedCount", l.skippedCount());
+      m.put("sourceCrs", "EPSG:" + l.sourceEpsg());
+      m.put("fields", l.fieldNames());
+    } catch (LayerUnavailableException e) {
+      m.put("available", false);
+    }
+    if (!Boolean.TRUE.equals(m.get("available"))) {
+      m.put("unavailable", Map.of("id", "tidak tersedia: basis data layer tidak dapat dihubungi",
+          "en", "unavailable: " + (l.unavailableReason() != null ? l.unavailableReason() : "database unreachable")));
+    }
     m.put("sourceType", l.spec().source().type().wireName());
-    m.put("sourceCrs", "EPSG:" + l.sourceEpsg());
-    m.put("fields", l.fieldNames());
     // the attribute holding a feature's display name (fields.name in tapak.yml), or null: the web map's search
     m.put("nameField", l.spec().fields().name());
     if (l.spec().attribution() != null) {

@@ -1,6 +1,7 @@
 package id.tapak.web.problem;
 
 import id.tapak.core.model.TapakException;
+import id.tapak.core.catalog.LayerUnavailableException;
 import id.tapak.core.store.StoreUnavailableException;
 import org.apache.catalina.connector.ClientAbortException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
@@ -70,8 +71,8 @@ public class ProblemHandler {
   }
 
   /** The store cannot serve now (database down, disk full): temporary, nothing was written; try again shortly. */
-  @ExceptionHandler(StoreUnavailableException.class)
-  ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e, HttpServletRequest req) {
+  @ExceptionHandler({StoreUnavailableException.class, LayerUnavailableException.class})
+  ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e, HttpServletRequest req) {
     LOG.warn("{} {}: {}", req.getMethod(), req.getRequestURI(), e.getMessage());
     ResponseEntity<ProblemDetail> p = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
         e.getMessage() + "; try again shortly", null, req);

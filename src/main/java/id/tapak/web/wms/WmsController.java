@@ -1,5 +1,6 @@
 package id.tapak.web.wms;
 
+import id.tapak.core.catalog.LayerUnavailableException;
 import id.tapak.core.model.TapakException;
 import id.tapak.core.publish.wms.ExceptionReportWriter;
 import id.tapak.core.publish.wms.WmsException;
@@ -63,6 +64,12 @@ class WmsController {
           .mapToInt(String::length).sum());
       return report(HttpStatus.OK, WmsException.INVALID_PARAMETER, "SLD_BODY",
           "the request is nested too deeply to be read");
+    } catch (LayerUnavailableException e) {
+      // a live layer's database is down: temporary, so 503 + Retry-After, with the OGC report as the body
+      LOG.warn("WMS: {}", e.getMessage());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+          .contentType(MediaType.parseMediaType(ExceptionReportWriter.MEDIA_TYPE))
+          .body(ExceptionReportWriter.xml("NoApplicableCode", null, e.getMessage() + "; try again shortly"));
     } catch (RuntimeException e) {
       LOG.error("WMS request failed: {}", request.getQueryString(), e);
       return report(HttpStatus.INTERNAL_SERVER_ERROR, "NoApplicableCode", null,

@@ -122,17 +122,17 @@ class CatalogLoaderTest {
     assertThat(catalog.layers()).extracting(Layer::id).containsExactly("estates_gpkg", "estates_utm", "estates_tm3",
         "estates_legacy", "roads", "ports", "broken");
     Layer gpkg = catalog.layer("estates_gpkg").orElseThrow();
-    assertThat(gpkg.features()).extracting(f -> f.id()).containsExactly("KI-01", "KI-02", "KI-03");
+    assertThat(LayerFeatures.all(gpkg)).extracting(f -> f.id()).containsExactly("KI-01", "KI-02", "KI-03");
     assertThat(gpkg.geometryKind()).isEqualTo(GeometryKind.POLYGON);
     assertThat(gpkg.repairedCount()).isZero();
     // every copy of the estates, whatever its CRS and format, is back where it was drawn in EPSG:4326
     for (String id : List.of("estates_utm", "estates_tm3", "estates_legacy")) {
       Layer l = catalog.layer(id).orElseThrow();
-      assertThat(l.features()).hasSize(3);
+      assertThat(LayerFeatures.all(l)).hasSize(3);
       Envelope e = l.bbox();
       assertThat(e.getMinX()).as(id).isCloseTo(112.60, within(1e-6));
       assertThat(e.getMaxY()).as(id).isCloseTo(-7.50, within(1e-6));
-      assertThat(GeodesicMeasure.hectares(l.features().get(0).geometry())).as(id)
+      assertThat(GeodesicMeasure.hectares(LayerFeatures.all(l).get(0).geometry())).as(id)
           .isCloseTo(457.7356, within(0.01));
     }
     assertThat(catalog.layer("estates_tm3").orElseThrow().sourceEpsg()).isEqualTo(23836);
@@ -143,8 +143,8 @@ class CatalogLoaderTest {
     Layer broken = catalog.layer("broken").orElseThrow();
     assertThat(broken.repairedCount()).as("the bow-tie").isEqualTo(1);
     assertThat(broken.skippedCount()).as("the null geometry").isEqualTo(1);
-    assertThat(broken.features()).extracting(f -> f.id()).containsExactly("bowtie", "valid");
+    assertThat(LayerFeatures.all(broken)).extracting(f -> f.id()).containsExactly("bowtie", "valid");
     assertThat(broken.feature("bowtie").orElseThrow().geometry().isValid()).isTrue();
-    assertThat(broken.index().candidates(new Envelope(112.59, 112.63, -7.61, -7.57))).hasSize(1);
+    assertThat(broken.candidates(new Envelope(112.59, 112.63, -7.61, -7.57))).hasSize(1);
   }
 }

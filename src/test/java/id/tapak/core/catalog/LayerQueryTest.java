@@ -33,7 +33,7 @@ class LayerQueryTest {
     }
     LayerSpec spec = new LayerSpec("grid", LocalizedText.of("Kisi", "Grid"), LayerRole.ADMIN,
         new SourceSpec(SourceType.GEOJSON, "grid.geojson", null, null), null, null, null, null);
-    return Layer.of(spec, fs);
+    return MemoryLayer.of(spec, fs);
   }
 
   @Test
@@ -64,7 +64,7 @@ class LayerQueryTest {
   void nearestFindsTheClosestFeature() throws Exception {
     Layer l = grid();
     var pt = new WKTReader().read("POINT(112.2 -7.7)");
-    assertThat(l.index().nearest(pt, 1)).extracting(Feature::id).containsExactly("r9c9");
+    assertThat(l.nearest(pt, 1)).extracting(Feature::id).containsExactly("r9c9");
   }
 
   @Test

@@ -77,11 +77,11 @@ class RealDataTest {
     for (Map.Entry<String, Integer> e : expected.entrySet()) {
       Layer layer = catalog.layer(e.getKey()).orElseThrow();
       System.out.printf("RealDataTest: %-45s ogrinfo %5d  loaded %5d  skipped %d  repaired %d%n", e.getKey(),
-          e.getValue(), layer.features().size(), layer.skippedCount(), layer.repairedCount());
-      assertThat(layer.features().size() + layer.skippedCount()).as("layer %s: loaded + skipped", e.getKey())
+          e.getValue(), LayerFeatures.all(layer).size(), layer.skippedCount(), layer.repairedCount());
+      assertThat(LayerFeatures.all(layer).size() + layer.skippedCount()).as("layer %s: loaded + skipped", e.getKey())
           .isEqualTo(e.getValue());
-      assertThat(layer.index().candidates(layer.bbox())).as("layer %s: STRtree holds every feature", e.getKey())
-          .hasSize(layer.features().size());
+      assertThat(layer.candidates(layer.bbox())).as("layer %s: STRtree holds every feature", e.getKey())
+          .hasSize(LayerFeatures.all(layer).size());
       repaired += layer.repairedCount();
     }
     return repaired;

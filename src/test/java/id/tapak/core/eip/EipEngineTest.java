@@ -1,5 +1,6 @@
 package id.tapak.core.eip;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -122,7 +123,7 @@ class EipEngineTest {
     Catalog c = CatalogLoader.load(Path.of("layers/tapak.yml"));
     EipReport r = new EipEngine(c, RulebookLoader.forCatalog(c)).compute(2000, n -> { });
     int estates = c.layers().stream().filter(l -> l.role() == id.tapak.core.model.LayerRole.ESTATE
-        || l.role() == id.tapak.core.model.LayerRole.PLANNED_ESTATE).mapToInt(l -> l.features().size()).sum();
+        || l.role() == id.tapak.core.model.LayerRole.PLANNED_ESTATE).mapToInt(l -> LayerFeatures.all(l).size()).sum();
     assertThat(r.estates()).hasSize(estates).hasSizeGreaterThanOrEqualTo(12);
     for (EipReport.Estate e : r.estates()) {
       assertThat(e.dimensions()).extracting(g -> g.dimension()).containsExactly(Dimension.values());

@@ -1,5 +1,6 @@
 package id.tapak.core.rulebook;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -205,7 +206,7 @@ class DefensibleVerdictsTest {
 
   @Test
   void aKkprPermitMostlyOutsideTheWestJavaPlanIsNotCountedOutsideKpi() {
-    Feature permit = permits.features().stream().filter(f -> "PT SILVA ANDIA UTAMA".equals(f.text("Nama_Usaha")))
+    Feature permit = LayerFeatures.all(permits).stream().filter(f -> "PT SILVA ANDIA UTAMA".equals(f.text("Nama_Usaha")))
         .findFirst().orElseThrow();
     ConformityReport r = jabar.check(new Proposal("PT SILVA ANDIA UTAMA", Proposal.Kind.INDUSTRIAL_COMPANY, null,
         permit.geometry(), List.of(), null, null, null, null, null, List.of()));
@@ -225,7 +226,7 @@ class DefensibleVerdictsTest {
     int checked = 0;
     Set<String> estateOnly = Set.of("min-expanse", "ikm-land", "ikm-share", "composition-plots",
         "composition-green", "composition-roads", "estate-overlap");
-    for (Feature f : permits.features()) {
+    for (Feature f : LayerFeatures.all(permits)) {
       if (!(f.geometry() instanceof Polygonal)) {
         continue;
       }
@@ -259,7 +260,7 @@ class DefensibleVerdictsTest {
         RULES));
     assertEquals(1, LayerFlags.warnings(e.catalog(), RULES).size());
     // a box on a conservation polygon: the layer is there, but it has no KPI class
-    Feature konservasi = layer.features().get(0);
+    Feature konservasi = LayerFeatures.all(layer).get(0);
     var c = konservasi.geometry().getInteriorPoint().getCoordinate();
     ConformityReport r = box(e, c.x - 0.0035, c.y - 0.0035, c.x + 0.0035, c.y + 0.0035, ESTATE);
     Finding kpi = finding(r, "kpi-allocation");
@@ -287,7 +288,7 @@ class DefensibleVerdictsTest {
     layers.add(CatalogLoader.loadLayer(project, kp2b, Path.of("layers")));
     ConformityEngine e = engine(project, List.of(admin, kp2b), layers);
     // the largest KP2B polygon, well inside the kabupaten
-    Feature largest = layers.get(1).features().stream().max(java.util.Comparator.comparingDouble(
+    Feature largest = LayerFeatures.all(layers.get(1)).stream().max(java.util.Comparator.comparingDouble(
         f -> f.geometry().getArea())).orElseThrow();
     var c = largest.geometry().getInteriorPoint().getCoordinate();
     ConformityReport on = box(e, c.x - 0.0005, c.y - 0.0005, c.x + 0.0005, c.y + 0.0005, ESTATE);

@@ -1,5 +1,6 @@
 package id.tapak.core.rulebook;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,7 @@ class JabarRtrwPostgisTest {
       WKBWriter wkb = new WKBWriter(2);
       int n = 0;
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO tapak_kpi VALUES (ST_GeomFromWKB(?, 4326))")) {
-        for (Feature f : JabarRtrwKpiTest.engine.catalog().layers().get(0).features()) {
+        for (Feature f : LayerFeatures.all(JabarRtrwKpiTest.engine.catalog().layers().get(0))) {
           if ("Kawasan Peruntukan Industri".equals(f.text("NAMOBJ"))) {
             ps.setBytes(1, wkb.write(f.geometry()));
             ps.addBatch();

@@ -49,6 +49,31 @@ abstract class CheckStoreContract {
     return engine.check(new ProposalParser(ProposalLimits.DEFAULT).parse(site.getBytes()));
   }
 
+  /** The check layers of a map read only the checks in its box, through the store's spatial index. */
+  @Test
+  void sitesAndConflictsByBox() {
+    ConformityReport gresik = check("kotak Gresik", 112.60, -7.20);
+    ConformityReport sidoarjo = check("kotak Sidoarjo", 112.70, -7.45);
+    try (StoredChecks s = open()) {
+      s.save(gresik);
+      s.save(sidoarjo);
+      org.locationtech.jts.geom.Envelope aroundGresik = new org.locationtech.jts.geom.Envelope(112.59, 112.61,
+          -7.21, -7.19);
+      assertThat(s.sites(null, aroundGresik)).extracting(f -> f.id()).containsExactly(gresik.id());
+      assertThat(s.sites(null, new org.locationtech.jts.geom.Envelope(100, 101, 0, 1))).isEmpty();
+      assertThat(s.sites(sidoarjo.id(), aroundGresik)).isEmpty();
+      assertThat(s.sites(null, null)).hasSize(2);
+      org.locationtech.jts.geom.Envelope aroundSidoarjo = new org.locationtech.jts.geom.Envelope(112.69, 112.71,
+          -7.46, -7.44);
+      assertThat(ConflictRows.of(gresik).size() + ConflictRows.of(sidoarjo).size()).as("conflict rows to find")
+          .isPositive();
+      assertThat(s.conflicts(null, aroundGresik)).hasSize(ConflictRows.of(gresik).size())
+          .allSatisfy(f -> assertThat(f.properties()).containsEntry("check_id", gresik.id()));
+      assertThat(s.conflicts(null, aroundSidoarjo)).hasSize(ConflictRows.of(sidoarjo).size())
+          .allSatisfy(f -> assertThat(f.properties()).containsEntry("check_id", sidoarjo.id()));
+    }
+  }
+
   @Test
   void storesReadsFiltersAndDraws() throws Exception {
     // Gresik (Manyar) and Sidoarjo: two kabupaten of the demo's admin layer

@@ -26,6 +26,27 @@ class SqliteCheckStoreTest extends CheckStoreContract {
     return SqliteCheckStore.open(dir);
   }
 
+  /** A data dir written before the spatial index: its first box query indexes the checks already stored. */
+  @Test
+  void indexesTheChecksOfAnOlderStoreInPlace() throws Exception {
+    var r = check("sebelum indeks", 112.60, -7.20);
+    try (StoredChecks s = open()) {
+      s.save(r);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("checks.sqlite"));
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS check_boxes"); // as a store of the previous version has none
+    }
+    try (StoredChecks s = reopen()) {
+      assertThat(s.sites(null, new org.locationtech.jts.geom.Envelope(112.59, 112.61, -7.21, -7.19)))
+          .extracting(f -> f.id()).containsExactly(r.id());
+      var later = check("sesudah indeks", 112.70, -7.45);
+      s.save(later);
+      assertThat(s.sites(null, new org.locationtech.jts.geom.Envelope(112.69, 112.71, -7.46, -7.44)))
+          .extracting(f -> f.id()).containsExactly(later.id());
+    }
+  }
+
   /** A checks.sqlite of the first schema (no rulebook, no location column) gets both, filled from its reports. */
   @Test
   void upgradesAStoreOfTheFirstSchema() throws Exception {

@@ -38,11 +38,16 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the service with extra {@code --key=value} arguments and waits (≤ 120 s) until it answers. */
   static ServiceProcess start(Path log, String... args) throws Exception {
+    return start(log, Path.of("layers/tapak.yml"), args);
+  }
+
+  /** Starts the service on another project file. */
+  static ServiceProcess start(Path log, Path project, String... args) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx512m", "-cp",
         System.getProperty("java.class.path"), "id.tapak.TapakMain", "--server.port=" + port,
-        "--tapak.project=layers/tapak.yml"));
+        "--tapak.project=" + project));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ServiceProcess s = new ServiceProcess(p, port, log);

@@ -1,5 +1,6 @@
 package id.tapak.web.map;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -61,7 +62,7 @@ class WebMapPostgisTest {
       WKBWriter wkb = new WKBWriter(2);
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO tapak_webmap.lp2b (nama, luas_ha, geometry_quality, "
           + "geom) VALUES (?, ?, ?, ST_Multi(ST_GeomFromWKB(?, 4326)))")) {
-        for (Feature f : demo.layer("lp2b").orElseThrow().features()) {
+        for (Feature f : LayerFeatures.all(demo.layer("lp2b").orElseThrow())) {
           ps.setString(1, f.text("nama"));
           ps.setObject(2, f.properties().get("luas_ha"));
           ps.setString(3, f.text("geometry_quality"));

@@ -3,6 +3,7 @@ package id.tapak.core.publish.features;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.FeaturePage;
 import id.tapak.core.catalog.FeatureQuery;
+import id.tapak.core.catalog.FeatureVisitor;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.TapakException;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +47,7 @@ public final class FeaturesApi {
   private final Catalog catalog;
   private final Clock clock;
   /** Queryables per loaded layer (identity: a reloaded layer is a new key). */
-  private final Map<Layer, Queryables> queryables = new ConcurrentHashMap<>();
+  private final Map<String, VersionedQueryables> queryables = new ConcurrentHashMap<>();
 
   public FeaturesApi(Catalog catalog) {
     this(catalog, Clock.systemUTC());
@@ -90,7 +90,9 @@ public final class FeaturesApi {
 
   /** @throws TapakException NOT_FOUND naming {@code collectionId} */
   public CollectionInfo collection(BaseUrl base, String collectionId) {
-    return info(base, layer(collectionId));
+    Layer l = layer(collectionId);
+    l.bbox(); // a live layer whose database is down answers 503 (LayerUnavailableException), not a page without extent
+    return info(base, l);
   }
 
   /**
@@ -108,32 +110,25 @@ public final class FeaturesApi {
     Queryables names = queryablesOf(layer);
     Predicate<Feature> filter = compileFilter(request, names);
     Comparator<Feature> order = SortBy.parse(request.sortby(), names);
-    List<Feature> matched = bboxMatches(layer, q.bbox(), request.eastPart());
-    if (filter != null) {
-      matched = matched.stream().filter(filter).toList();
-    }
-    if (order != null) {
-      matched = matched.stream().sorted(order).toList();
-    }
-    int from = Math.min(q.offset(), matched.size());
-    int to = (int) Math.min((long) from + q.limit(), matched.size());
-    List<Feature> page = matched.subList(from, to);
+    FeaturePage result = select(layer, q, request.eastPart(), filter, order);
+    List<Feature> page = result.features();
+    int matchedCount = result.numberMatched();
     int returned = page.size();
     List<Link> links = new ArrayList<>();
     links.add(Link.of(itemsUrl(base, layer, request, q.offset()), "self", MediaTypes.GEOJSON, "This page"));
     links.add(Link.of(itemsUrl(base, layer, request, q.offset()) + "&f=html", "alternate", MediaTypes.HTML,
         "This page as HTML"));
-    if ((long) q.offset() + returned < matched.size()) {
+    if ((long) q.offset() + returned < matchedCount) {
       links.add(Link.of(itemsUrl(base, layer, request, q.offset() + returned), "next", MediaTypes.GEOJSON,
           "Next page"));
     }
     if (q.offset() > 0) {
-      int prev = Math.max(0, Math.min(q.offset(), matched.size()) - q.limit());
+      int prev = Math.max(0, Math.min(q.offset(), matchedCount) - q.limit());
       links.add(Link.of(itemsUrl(base, layer, request, prev), "prev", MediaTypes.GEOJSON, "Previous page"));
     }
     links.add(Link.of(collectionUrl(base, layer), "collection", MediaTypes.JSON, "The collection"));
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    return new ItemsPage(inCrs(page, request.crs()), matched.size(), now, links, request.crs());
+    return new ItemsPage(inCrs(page, request.crs()), matchedCount, now, links, request.crs());
   }
 
   /** Part 2 /req/crs/fc-crs-valid-value: a CRS the collection does not list is a 400 naming the parameter. */
@@ -144,19 +139,64 @@ public final class FeaturesApi {
     }
   }
 
-  /** The features in the bbox, in layer order; both parts of a box across the antimeridian. */
-  private static List<Feature> bboxMatches(Layer layer, @Nullable Envelope west, @Nullable Envelope east) {
+  /**
+   * One page of the features in the bbox (both parts of a box across the antimeridian) that pass the filter, in layer
+   * order or sorted. A plain page is the layer's own paged query (LIMIT/OFFSET in SQL for a live layer); with a filter
+   * or a sort the layer is streamed and only the page is kept (a sort keeps the best {@code offset + limit}), so a
+   * large live layer is never held in memory.
+   */
+  private static FeaturePage select(Layer layer, FeatureQuery q, @Nullable Envelope east,
+      @Nullable Predicate<Feature> filter, @Nullable Comparator<Feature> order) {
+    if (filter == null && order == null && east == null) {
+      return layer.query(q);
+    }
+    int keep = (int) Math.min(Integer.MAX_VALUE, (long) q.offset() + q.limit());
+    List<Feature> inOrder = new ArrayList<>();
+    java.util.PriorityQueue<Ranked> best = order == null ? null
+        : new java.util.PriorityQueue<>(Comparator.comparing(Ranked::feature, order)
+            .thenComparingLong(Ranked::seq).reversed());
+    int[] matched = {0};
+    Predicate<Feature> pass = filter == null ? f -> true : filter;
+    org.locationtech.jts.geom.Geometry west =
+        q.bbox() == null ? null : id.tapak.core.geo.GeoJson.FACTORY.toGeometry(q.bbox());
+    FeatureVisitor sink = f -> {
+      if (!pass.test(f)) {
+        return true;
+      }
+      int n = matched[0]++;
+      if (best != null) {
+        best.add(new Ranked(f, n));
+        if (best.size() > keep) {
+          best.poll();
+        }
+      } else if (n >= q.offset() && n < keep) {
+        inOrder.add(f);
+      }
+      return true;
+    };
     if (west == null) {
-      return layer.features();
+      layer.scan(sink);
+    } else {
+      layer.intersecting(west, sink);
     }
-    if (east == null) {
-      return layer.index().intersecting(west);
+    if (east != null) {
+      // the east part of a box across the antimeridian, without the features already counted in the west part
+      org.locationtech.jts.geom.prep.PreparedGeometry w =
+          org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(west);
+      layer.intersecting(id.tapak.core.geo.GeoJson.FACTORY.toGeometry(east),
+          f -> w.intersects(f.geometry()) || sink.visit(f));
     }
-    Set<Feature> hits = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    hits.addAll(layer.index().intersecting(west));
-    hits.addAll(layer.index().intersecting(east));
-    return layer.features().stream().filter(hits::contains).toList();
+    if (best == null) {
+      return new FeaturePage(inOrder, matched[0]);
+    }
+    List<Ranked> ranked = new ArrayList<>(best);
+    ranked.sort(Comparator.comparing(Ranked::feature, order).thenComparingLong(Ranked::seq));
+    List<Feature> page = ranked.stream().skip(q.offset()).map(Ranked::feature).toList();
+    return new FeaturePage(page, matched[0]);
   }
+
+  /** A matched feature and its position in layer order (ties of a sort keep layer order). */
+  private record Ranked(Feature feature, long seq) {}
 
   private static @Nullable Predicate<Feature> compileFilter(ItemsRequest r, Queryables names) {
     if (r.filter() == null) {
@@ -193,7 +233,13 @@ public final class FeaturesApi {
   }
 
   private Queryables queryablesOf(Layer layer) {
-    return queryables.computeIfAbsent(layer, Queryables::of);
+    long version = layer.version();
+    VersionedQueryables v = queryables.get(layer.id());
+    if (v == null || v.version() != version) {
+      v = new VersionedQueryables(version, Queryables.of(layer));
+      queryables.put(layer.id(), v);
+    }
+    return v.queryables();
   }
 
   /**
@@ -212,6 +258,9 @@ public final class FeaturesApi {
         Link.of(self + HTML_QUERY, "alternate", MediaTypes.HTML, "This feature as HTML"),
         Link.of(collectionUrl(base, layer), "collection", MediaTypes.JSON, "The collection")), crs);
   }
+
+  /** The queryables of a layer at one version of its data. */
+  private record VersionedQueryables(long version, Queryables queryables) {}
 
   /** One item in CRS84. */
   public FeatureDocument item(BaseUrl base, String collectionId, String featureId) {
@@ -232,7 +281,7 @@ public final class FeaturesApi {
         Link.of(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.SCHEMA_JSON,
             "The queryables (JSON Schema)"),
         Link.of(base.resolve(ROOT + "/collections"), "parent", MediaTypes.JSON, "All collections"));
-    Envelope b = l.bbox();
+    Envelope b = l.bboxIfAvailable();
     CollectionInfo.Extent extent = b.isNull() ? null : new CollectionInfo.Extent(new CollectionInfo.Spatial(
         List.of(List.of(down(b.getMinX()), down(b.getMinY()), up(b.getMaxX()), up(b.getMaxY()))), MediaTypes.CRS84));
     return new CollectionInfo(l.id(), l.spec().title().both(), description(l), links, extent, "feature",

@@ -200,7 +200,7 @@ public record CheckReport(
       String quality = geometryQuality(l);
       String regulation = null;
       if (l.role() == LayerRole.SPATIAL_PLAN || l.role() == LayerRole.DETAIL_PLAN) {
-        regulation = attributeValues(l.index().intersecting(site), "NOTHPR", 4);
+        regulation = attributeValues(l.intersecting(site), "NOTHPR", 4);
       }
       // a live layer says where it lives (the table, never the JDBC URL, which may carry credentials)
       String source = l.spec().attribution();
@@ -254,7 +254,7 @@ public record CheckReport(
     for (Layer l : catalog.layers(LayerRole.ADMIN)) {
       String field = l.spec().fields().name();
       Map<String, Boolean> names = new LinkedHashMap<>();
-      for (Feature f : l.index().intersecting(site)) {
+      for (Feature f : l.intersecting(site)) {
         String n = f.text(field);
         if (n != null && !n.isBlank()) {
           names.put(n.trim(), true);

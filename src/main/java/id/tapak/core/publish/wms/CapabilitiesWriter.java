@@ -164,8 +164,8 @@ public final class CapabilitiesWriter {
     }
     Envelope all = new Envelope();
     for (WmsLayers.Entry e : layers.entries()) {
-      if (e.layer() != null && !e.layer().bbox().isNull()) {
-        all.expandToInclude(e.layer().bbox());
+      if (e.layer() != null && !e.layer().bboxIfAvailable().isNull()) {
+        all.expandToInclude(e.layer().bboxIfAvailable());
       }
     }
     extent(w, all.isNull() ? INDONESIA : all);
@@ -177,7 +177,7 @@ public final class CapabilitiesWriter {
       w.writeStartElement(NS, "Layer");
       text(w, "Title", RoleTitles.of(role).both());
       for (WmsLayers.Entry e : members) {
-        layer(w, e, e.layer().bbox(), url);
+        layer(w, e, e.layer().bboxIfAvailable(), url);
       }
       w.writeEndElement();
     }

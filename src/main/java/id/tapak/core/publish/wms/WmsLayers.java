@@ -183,19 +183,22 @@ public final class WmsLayers {
     return List.of(entry(name, locator));
   }
 
-  /** A version that changes whenever what a map shows may change: the catalog snapshot or the stored checks. */
+  /**
+   * A version that changes whenever what a map shows may change: any layer's data ({@link Catalog#version()}, which
+   * a live PostGIS layer checks at most every few hundred milliseconds) or the stored checks.
+   */
   public long version() {
     CheckFeatures c = checks.get();
-    return System.identityHashCode(catalog) * 1_000_003L + (c == null ? 0 : c.version());
+    return catalog.version() * 1_000_003L + (c == null ? 0 : c.version());
   }
 
   /** The features of a layer whose envelope meets an EPSG:4326 lon/lat envelope. */
   public List<Feature> candidates(Entry e, Envelope lonLat, @Nullable String checkId) {
     if (e.layer() != null) {
-      return e.layer().index().candidates(lonLat);
+      return e.layer().candidates(lonLat);
     }
     List<Feature> out = new ArrayList<>();
-    for (Feature f : e.derived() != null ? e.derived().features().get() : checkFeatures(e, checkId)) {
+    for (Feature f : e.derived() != null ? e.derived().features().get() : checkFeatures(e, checkId, lonLat)) {
       if (f.geometry().getEnvelopeInternal().intersects(lonLat)) {
         out.add(f);
       }
@@ -204,19 +207,27 @@ public final class WmsLayers {
   }
 
   /**
-   * The layer projected into the map CRS: cached for catalog and derived layers (immutable per catalog), fresh for
-   * the (small, changing) check layers.
+   * The layer projected into the map CRS for a map over {@code lonLat} (EPSG:4326 lon/lat): the whole layer, cached
+   * per data version, for layers in memory and derived layers; only the features in the map's box, fresh per map,
+   * for a live PostGIS layer (never the whole table) and for the (small, changing) check layers.
    */
-  public ProjectedLayer projected(Entry e, MapCrs crs, @Nullable String checkId) {
+  public ProjectedLayer projected(Entry e, MapCrs crs, @Nullable String checkId, Envelope lonLat) {
     Layer layer = e.layer();
     DerivedLayer d = e.derived();
     if (d != null) {
       return cached("derived:" + d.name(), crs, d.features());
     }
     if (layer == null) {
-      return ProjectedLayer.of(checkFeatures(e, checkId), crs.projection());
+      return ProjectedLayer.of(checkFeatures(e, checkId, lonLat), crs.projection());
     }
-    return cached(layer.id(), crs, layer::features);
+    if (!layer.inMemory()) {
+      return ProjectedLayer.of(layer.candidates(lonLat), crs.projection());
+    }
+    return cached(layer.id() + "#" + layer.version(), crs, () -> {
+      List<Feature> all = new ArrayList<>();
+      layer.scan(all::add);
+      return all;
+    });
   }
 
   /** A projection kept for good in EPSG:4326 and EPSG:3857, in a small LRU for the other CRSs. */
@@ -235,11 +246,12 @@ public final class WmsLayers {
     }
   }
 
-  private List<Feature> checkFeatures(Entry e, @Nullable String checkId) {
+  /** The stored checks in the map's box only, from the store's spatial index (never every stored check). */
+  private List<Feature> checkFeatures(Entry e, @Nullable String checkId, Envelope lonLat) {
     CheckFeatures c = checks.get();
     if (c == null) {
       return List.of();
     }
-    return Objects.equals(e.name(), CHECK_SITES) ? c.sites(checkId) : c.conflicts(checkId);
+    return Objects.equals(e.name(), CHECK_SITES) ? c.sites(checkId, lonLat) : c.conflicts(checkId, lonLat);
   }
 }

@@ -149,6 +149,7 @@ public final class WmsService {
   private List<MapRenderer.RenderLayer> resolve(GetMapRequest req) {
     Map<String, List<Style>> sld = req.sldBody() == null ? Map.of() : sld(req.sldBody());
     List<MapRenderer.RenderLayer> out = new ArrayList<>();
+    Envelope lonLat = BboxProjector.toLonLat(req.bbox(), req.crs());
     for (int i = 0; i < req.layers().size(); i++) {
       String styleName = req.styles().get(i);
       for (WmsLayers.Entry e : layers.expand(req.layers().get(i), "LAYERS")) {
@@ -156,7 +157,7 @@ public final class WmsService {
         if (style == null) {
           style = e.style(styleName.equals(Style.DEFAULT) ? "" : styleName);
         }
-        out.add(new MapRenderer.RenderLayer(layers.projected(e, req.crs(), req.checkId()), style));
+        out.add(new MapRenderer.RenderLayer(layers.projected(e, req.crs(), req.checkId(), lonLat), style));
       }
     }
     return out;

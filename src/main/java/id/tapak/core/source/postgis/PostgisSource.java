@@ -75,9 +75,13 @@ public final class PostgisSource implements LayerSource {
     return out.toString();
   }
 
-  /** What {@link #describe} found out about the relation, reused by {@link #read}. */
-  private record Relation(String schema, String name, String geometryColumn, @Nullable String idColumn,
-      List<String> fields, OptionalInt epsg) {
+  /**
+   * What {@link #describe} found out about the relation, reused by {@link #read} and by {@link PostgisLayer}.
+   *
+   * @param types every column's type name ({@code pg_type.typname}), by column name
+   */
+  record Relation(String schema, String name, long oid, String geometryColumn, @Nullable String idColumn,
+      List<String> fields, OptionalInt epsg, Map<String, String> types) {
 
     String qualified() {
       return quote(schema) + "." + quote(name);
@@ -155,7 +159,11 @@ public final class PostgisSource implements LayerSource {
     return c;
   }
 
-  private Relation relation(Connection c) throws SQLException {
+  Relation relation(Connection c) throws SQLException {
+    if (table == null || table.isBlank()) {
+      throw SourceException.atKey("source.layer",
+          "postgis sources need source.layer: the table or view to read, e.g. public.estates");
+    }
     String schema;
     String name;
     long oid;
@@ -205,7 +213,8 @@ public final class PostgisSource implements LayerSource {
         fields.add(e.getKey());
       }
     }
-    return new Relation(schema, name, geom, pk, fields, srid > 0 ? OptionalInt.of(srid) : OptionalInt.empty());
+    return new Relation(schema, name, oid, geom, pk, fields, srid > 0 ? OptionalInt.of(srid) : OptionalInt.empty(),
+        Map.copyOf(types));
   }
 
   /** The single-column integer primary key, or null (views have none). */
@@ -224,7 +233,7 @@ public final class PostgisSource implements LayerSource {
     return keys.size() == 1 && INTEGER_TYPES.contains(types.get(keys.get(0))) ? keys.get(0) : null;
   }
 
-  private static @Nullable Object value(@Nullable Object v) {
+  static @Nullable Object value(@Nullable Object v) {
     if (v == null || v instanceof Number || v instanceof String || v instanceof Boolean) {
       return v;
     }

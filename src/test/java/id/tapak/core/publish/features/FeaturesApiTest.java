@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.MemoryLayer;
 import id.tapak.core.catalog.LayerSpec;
 import id.tapak.core.catalog.ProjectFile;
 import id.tapak.core.catalog.ProjectInfo;
@@ -47,7 +48,7 @@ class FeaturesApiTest {
     LayerSpec spec = new LayerSpec("pts", LocalizedText.of("Titik", "Points"), LayerRole.PORT,
         new SourceSpec(SourceType.GEOJSON, "pts.geojson", null, null), null, null, null, null);
     ProjectFile pf = new ProjectFile(new ProjectInfo("t", LocalizedText.of("Uji", "Test")), List.of(spec), null);
-    Catalog c = new Catalog(pf, Path.of("tapak.yml"), List.of(Layer.of(spec, fs)));
+    Catalog c = new Catalog(pf, Path.of("tapak.yml"), List.of(MemoryLayer.of(spec, fs)));
     return new FeaturesApi(c, Clock.fixed(Instant.parse("2026-11-23T10:00:00.123Z"), ZoneOffset.UTC));
   }
 

@@ -1,5 +1,6 @@
 package id.tapak.core.publish.wms;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.tapak.core.catalog.Catalog;
@@ -92,7 +93,7 @@ class FeaturePainterBlobsTest {
 
   @Test
   void smallPolygonsKeepTheirClassColour() throws Exception {
-    assertThat(layer.features()).hasSizeGreaterThan(5000);
+    assertThat(LayerFeatures.all(layer)).hasSizeGreaterThan(5000);
     double share = outlineShare("FAST");
     assertThat(share).as("share of drawn pixels painted in an outline colour").isLessThan(0.25);
   }

@@ -1,5 +1,6 @@
 package id.tapak.core.publish.wms;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.tapak.core.catalog.Catalog;
@@ -60,7 +61,7 @@ class FeaturePainterSpecksTest {
   private static int[] densestZ12Tile() {
     int n = 1 << 12;
     Map<Long, Integer> counts = new HashMap<>();
-    for (Feature f : rtrw.features()) {
+    for (Feature f : LayerFeatures.all(rtrw)) {
       Coordinate c = f.geometry().getEnvelopeInternal().centre();
       int x = (int) ((c.x + 180) / 360 * n);
       double lat = Math.toRadians(c.y);
@@ -89,7 +90,7 @@ class FeaturePainterSpecksTest {
         double x = m.getMinX() + (i + 0.5) * m.getWidth() / img.getWidth();
         double y = m.getMaxY() - (j + 0.5) * m.getHeight() / img.getHeight();
         Point p = GF.createPoint(new Coordinate(Math.toDegrees(x / R), Math.toDegrees(Math.atan(Math.sinh(y / R)))));
-        for (Feature f : rtrw.index().intersecting(p.getEnvelopeInternal())) {
+        for (Feature f : rtrw.intersecting(p.getEnvelopeInternal())) {
           if (f.geometry().contains(p)) {
             count++;
             break;

@@ -1,5 +1,6 @@
 package id.tapak.core.publish.wms;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static id.tapak.core.publish.wms.WmsFixture.alpha;
 import static id.tapak.core.publish.wms.WmsFixture.decode;
 import static id.tapak.core.publish.wms.WmsFixture.params;
@@ -46,8 +47,8 @@ class WmsDemoTest {
     BufferedImage img = decode(wms.handle(params("SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + estates.id()
         + "&STYLES=&CRS=EPSG:4326&BBOX=" + bbox + "&WIDTH=" + w + "&HEIGHT=" + h + "&FORMAT=image/png"
         + "&TRANSPARENT=TRUE"), "h").body());
-    assertFalse(estates.features().isEmpty());
-    for (Feature f : estates.features()) {
+    assertFalse(LayerFeatures.all(estates).isEmpty());
+    for (Feature f : LayerFeatures.all(estates)) {
       Point p = f.geometry().getInteriorPoint();
       int x = (int) ((p.getX() - b.getMinX()) / b.getWidth() * w);
       int y = (int) ((b.getMaxY() - p.getY()) / b.getHeight() * h);

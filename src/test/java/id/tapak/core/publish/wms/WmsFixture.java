@@ -88,13 +88,19 @@ final class WmsFixture {
     }
 
     @Override
-    public List<Feature> sites(@Nullable String checkId) {
-      return sites.stream().filter(f -> checkId == null || checkId.equals(f.properties().get("check_id"))).toList();
+    public List<Feature> sites(@Nullable String checkId, org.locationtech.jts.geom.@Nullable Envelope bbox) {
+      return of(sites, checkId, bbox);
     }
 
     @Override
-    public List<Feature> conflicts(@Nullable String checkId) {
-      return conflicts.stream().filter(f -> checkId == null || checkId.equals(f.properties().get("check_id"))).toList();
+    public List<Feature> conflicts(@Nullable String checkId, org.locationtech.jts.geom.@Nullable Envelope bbox) {
+      return of(conflicts, checkId, bbox);
+    }
+
+    private static List<Feature> of(List<Feature> fs, @Nullable String checkId,
+        org.locationtech.jts.geom.@Nullable Envelope bbox) {
+      return fs.stream().filter(f -> checkId == null || checkId.equals(f.properties().get("check_id")))
+          .filter(f -> bbox == null || bbox.intersects(f.geometry().getEnvelopeInternal())).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package id.tapak.core.source.geopackage;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -139,7 +140,7 @@ class GeoPackageSourceTest {
         """);
     Catalog catalog = CatalogLoader.load(project);
     Layer layer = catalog.layer("estates").orElseThrow();
-    assertThat(layer.features()).hasSize(1);
+    assertThat(LayerFeatures.all(layer)).hasSize(1);
     assertThat(layer.skippedCount()).isEqualTo(2);
   }
 

@@ -1,5 +1,6 @@
 package id.tapak.core.source.postgis;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -105,7 +106,7 @@ class PostgisSourceTest {
         """.formatted(URL, SCHEMA));
     Catalog catalog = CatalogLoader.load(project);
     Layer layer = catalog.layer("estates").orElseThrow();
-    assertThat(layer.features()).hasSize(3);
+    assertThat(LayerFeatures.all(layer)).hasSize(3);
     assertThat(layer.repairedCount()).isEqualTo(1);
     assertThat(layer.skippedCount()).isEqualTo(1);
     assertThat(layer.sourceEpsg()).isEqualTo(32749);
@@ -133,9 +134,47 @@ class PostgisSourceTest {
           - id: estates
             title: {id: Kawasan, en: Estates}
             role: estate
-            source: {type: postgis, path: 'jdbc:postgresql://127.0.0.1:1/gis?user=x&connectTimeout=2', layer: estates}
+            source: {type: postgis, path: 'jdbc:postgresql://127.0.0.1:1/gis?user=x&connectTimeout=2', layer: estates,
+              mode: memory}
         """);
     assertThatThrownBy(() -> CatalogLoader.load(project)).isInstanceOf(ProjectFileException.class)
         .hasMessageContaining("layer 'estates'").hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void unreachableDatabaseLeavesALiveLayerUnavailable(@TempDir Path tmp) throws Exception {
+    Path project = Files.writeString(tmp.resolve("tapak.yml"), """
+        project: {id: t, title: {id: Uji, en: Test}}
+        layers:
+          - id: estates
+            title: {id: Kawasan, en: Estates}
+            role: estate
+            source: {type: postgis, path: 'jdbc:postgresql://127.0.0.1:1/gis?user=x', layer: estates}
+        """);
+    Layer layer = CatalogLoader.load(project).layer("estates").orElseThrow();
+    assertThat(layer.inMemory()).isFalse();
+    assertThat(layer.available()).isFalse();
+    assertThat(layer.unavailableReason()).contains("SQLState").doesNotContain("127.0.0.1");
+    assertThatThrownBy(layer::count).isInstanceOf(id.tapak.core.catalog.LayerUnavailableException.class)
+        .hasMessageStartingWith("layer 'estates' is unavailable");
+  }
+
+  @Test
+  void aLiveViewWithoutKeyNeedsAnIdField(@TempDir Path tmp) throws Exception {
+    String entry = """
+        project: {id: t, title: {id: Uji, en: Test}}
+        layers:
+          - id: operating
+            title: {id: Kawasan, en: Estates}
+            role: estate
+            source: {type: postgis, path: '%s', layer: '%s."Operating Estates"'}
+        """.formatted(URL, SCHEMA);
+    Path noId = Files.writeString(tmp.resolve("tapak.yml"), entry);
+    assertThatThrownBy(() -> CatalogLoader.load(noId)).isInstanceOf(ProjectFileException.class)
+        .hasMessageContaining("key 'fields.id'").hasMessageContaining("mode: memory");
+    Path withId = Files.writeString(tmp.resolve("tapak2.yml"), entry + "    fields: {id: kode}\n");
+    Layer view = CatalogLoader.load(withId).layer("operating").orElseThrow();
+    assertThat(LayerFeatures.all(view)).extracting(f -> f.id()).containsExactly("KI-01");
+    assertThat(view.feature("KI-01")).isPresent();
   }
 }

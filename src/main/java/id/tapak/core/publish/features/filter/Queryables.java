@@ -26,13 +26,19 @@ public record Queryables(String layerId, Map<String, String> types, String geome
     types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types));
   }
 
-  /** The queryables of a loaded layer: the type of each field is the widest its non-null values need. */
+  /** How many distinct values of a field decide its type (a live layer asks {@code SELECT DISTINCT … LIMIT}). */
+  static final int TYPE_SAMPLE = 1000;
+
+  /**
+   * The queryables of a layer: the type of each field is the widest its first {@value #TYPE_SAMPLE} distinct
+   * non-null values need.
+   */
   public static Queryables of(Layer layer) {
     Map<String, String> types = new LinkedHashMap<>();
     for (String f : layer.fieldNames()) {
       String t = null;
-      for (Feature feature : layer.features()) {
-        t = widen(t, feature.properties().get(f));
+      for (Object v : layer.distinctValues(f, TYPE_SAMPLE)) {
+        t = widen(t, v);
         if ("string".equals(t)) {
           break;
         }

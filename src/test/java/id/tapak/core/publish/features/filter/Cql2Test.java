@@ -1,5 +1,6 @@
 package id.tapak.core.publish.features.filter;
 
+import id.tapak.core.catalog.LayerFeatures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class Cql2Test {
   }
 
   private static List<String> ids(Predicate<Feature> p) {
-    return estates.features().stream().filter(p).map(Feature::id).toList();
+    return LayerFeatures.all(estates).stream().filter(p).map(Feature::id).toList();
   }
 
   private static double area(Feature f) {

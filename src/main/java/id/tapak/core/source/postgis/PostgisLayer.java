@@ -1,0 +1,548 @@
+package id.tapak.core.source.postgis;
+
+import id.tapak.core.catalog.FeaturePage;
+import id.tapak.core.catalog.FeatureQuery;
+import id.tapak.core.catalog.FeatureVisitor;
+import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.LayerSchema;
+import id.tapak.core.catalog.LayerSpec;
+import id.tapak.core.catalog.LayerUnavailableException;
+import id.tapak.core.geo.GeoJson;
+import id.tapak.core.geo.GeometryRepair;
+import id.tapak.core.model.Feature;
+import id.tapak.core.model.GeometryKind;
+import id.tapak.core.source.SourceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live PostGIS table or view: nothing is read at start-up and nothing is kept but a few numbers; every query goes
+ * to the database. Envelope queries are {@code geom && ST_MakeEnvelope(…, 4326)} (the GIST index), exact tests are
+ * done in Java on the returned features (the same JTS test as for a {@code MemoryLayer}, so a table answers as the
+ * GeoPackage it was imported from), geometries travel as EWKB, {@code ST_Transform} runs in SQL when the SRID is not
+ * 4326, invalid geometries are repaired on read as the catalog loader repairs files. Scans and item pages stream
+ * through a cursor (autocommit off, fetch size {@value #FETCH_SIZE}); pages are {@code ORDER BY id LIMIT/OFFSET}.
+ *
+ * <p>{@link #version()}: see {@link VersionProbe}; checked at most every {@code pollMillis} ms. Count, extent and
+ * geometry kind are computed in SQL once per version. A database failure marks the layer unavailable and throws
+ * {@link LayerUnavailableException}; the pool reconnects, so the layer recovers by itself. Thread-safe.
+ */
+public final class PostgisLayer implements Layer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgisLayer.class);
+  static final int FETCH_SIZE = 500;
+  private static final Set<String> INTEGER_TYPES = Set.of("int2", "int4", "int8");
+
+  private final LayerSpec spec;
+  private final String table;
+  private final DataSource db;
+  private final long pollMillis;
+
+  private volatile @Nullable Relation relation;
+  private volatile @Nullable Stats stats;
+  private volatile long version;
+  private volatile long checkedAt = Long.MIN_VALUE;
+  private volatile boolean up = true;
+  private volatile @Nullable String reason;
+  /** Ids of the features found invalid and repaired on read (counted once each; bounded). */
+  private final Set<String> repaired = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final int MAX_REPAIRED_IDS = 100_000;
+
+  /**
+   * @param url JDBC URL, placeholders expanded
+   * @param table the table or view, optionally schema-qualified
+   * @param pollMillis how often at most the version is asked of the database (ms)
+   */
+  public PostgisLayer(LayerSpec spec, String url, String table, long pollMillis) {
+    this.spec = spec;
+    this.table = table;
+    this.db = PostgisPools.of(url);
+    this.pollMillis = pollMillis;
+  }
+
+  /** What the relation is; described once (again after a failure: a re-import may have recreated it). */
+  record Relation(String schema, String name, long oid, String geometryColumn, int srid, String idColumn,
+      boolean integerId, List<String> fields, GeometryKind declaredKind, VersionProbe probe) {
+
+    String qualified() {
+      return PostgisSource.quote(schema) + "." + PostgisSource.quote(name);
+    }
+
+    String geom() {
+      return PostgisSource.quote(geometryColumn);
+    }
+
+    /** The geometry in EPSG:4326 as EWKB. */
+    String geom4326() {
+      return srid == 4326 ? geom() : "ST_Transform(" + geom() + ", 4326)";
+    }
+
+    /** An EPSG:4326 envelope ({@code ?, ?, ?, ?}) in the column's SRID, for the index operator. */
+    String envelope() {
+      String env = "ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+      // a lon/lat box is curved in a projected CRS: densify before transforming so its box covers the whole area
+      return srid == 4326 ? env : "ST_Transform(ST_Segmentize(" + env + ", ?), " + srid + ")";
+    }
+
+    /** The rows with a geometry, the condition open for more {@code AND}s. */
+    String from() {
+      return " FROM " + qualified() + " WHERE " + usable();
+    }
+
+    String usable() {
+      return geom() + " IS NOT NULL AND NOT ST_IsEmpty(" + geom() + ")";
+    }
+
+    String select() {
+      // the id as text under an alias of its own: ORDER BY "fid" must sort the column, not this text
+      StringBuilder sb = new StringBuilder("SELECT ").append(PostgisSource.quote(idColumn))
+          .append("::text AS tapak_feature_id, ST_AsEWKB(")
+          .append(geom4326()).append(")");
+      for (String f : fields) {
+        sb.append(", ").append(PostgisSource.quote(f));
+      }
+      return sb.append(from()).toString();
+    }
+
+    String order() {
+      return " ORDER BY " + PostgisSource.quote(idColumn);
+    }
+  }
+
+  /** Numbers computed in SQL once per version. */
+  private record Stats(long version, long count, int skipped, Envelope bbox, GeometryKind kind) {}
+
+  @Override
+  public LayerSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public boolean inMemory() {
+    return false;
+  }
+
+  @Override
+  public boolean available() {
+    version();
+    return up;
+  }
+
+  @Override
+  public @Nullable String unavailableReason() {
+    return up ? null : reason;
+  }
+
+  /**
+   * Describes the relation now when the database answers (start-up validation of the table and field mapping).
+   *
+   * @throws SourceException when the relation or a mapped field does not exist
+   * @throws LayerUnavailableException when the database cannot be reached
+   */
+  public void validate() {
+    relation();
+  }
+
+  @Override
+  public LayerSchema schema() {
+    Relation r = relation();
+    Stats s = stats();
+    return new LayerSchema(r.fields(), s.kind(), r.srid(), repaired.size(), s.skipped(), spec.geometryQuality());
+  }
+
+  /** The spec's declaration only: a live layer does not scan its features for their {@code geometry_quality}. */
+  @Override
+  public @Nullable String geometryQuality() {
+    return spec.geometryQuality();
+  }
+
+  @Override
+  public long version() {
+    long now = System.nanoTime() / 1_000_000;
+    if (now - checkedAt < pollMillis && checkedAt != Long.MIN_VALUE) {
+      return version;
+    }
+    synchronized (this) {
+      if (now - checkedAt < pollMillis && checkedAt != Long.MIN_VALUE) {
+        return version;
+      }
+      try {
+        Relation r = relation();
+        try (Connection c = db.getConnection()) {
+          long v = r.probe().version(c);
+          if (!up) {
+            LOG.info("layer '{}': database reachable again", spec.id());
+          }
+          version = v;
+          up = true;
+          reason = null;
+        }
+      } catch (SQLException | LayerUnavailableException | SourceException e) {
+        markDown(e);
+        version = version + 1; // whatever a map showed before is stale now
+      }
+      // also after a failure: while the database is down it is asked at most every pollMillis, and the numbers
+      // cached for the last version are not served (stats() checks up)
+      checkedAt = System.nanoTime() / 1_000_000;
+      return version;
+    }
+  }
+
+  @Override
+  public long count() {
+    return stats().count();
+  }
+
+  @Override
+  public Envelope bbox() {
+    return stats().bbox();
+  }
+
+  @Override
+  public void visit(@Nullable Envelope env, FeatureVisitor visitor) {
+    Relation r = relation();
+    String sql = r.select() + (env == null ? "" : " AND " + r.geom() + " && " + r.envelope()) + r.order();
+    stream(r, sql, env, visitor);
+  }
+
+  @Override
+  public List<Feature> nearest(Geometry g, int k) {
+    Relation r = relation();
+    String target = r.srid() == 4326 ? "ST_GeomFromWKB(?, 4326)"
+        : "ST_Transform(ST_GeomFromWKB(?, 4326), " + r.srid() + ")";
+    String sql = r.select() + " ORDER BY " + r.geom() + " <-> " + target + " LIMIT " + Math.max(0, k);
+    List<Feature> out = new ArrayList<>();
+    byte[] wkb = new WKBWriter(2).write(g);
+    run(r, sql, ps -> ps.setBytes(1, wkb), out::add);
+    return out;
+  }
+
+  @Override
+  public Optional<Feature> feature(String id) {
+    Relation r = relation();
+    String sql;
+    Object key;
+    if (r.integerId()) {
+      try {
+        key = Long.parseLong(id.trim());
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+      sql = r.select() + " AND " + PostgisSource.quote(r.idColumn()) + " = ?";
+    } else {
+      key = id;
+      sql = r.select() + " AND " + PostgisSource.quote(r.idColumn()) + "::text = ?";
+    }
+    List<Feature> out = new ArrayList<>();
+    run(r, sql + r.order() + " LIMIT 1", ps -> ps.setObject(1, key), out::add);
+    return out.stream().findFirst();
+  }
+
+  @Override
+  public FeaturePage query(FeatureQuery q) {
+    Relation r = relation();
+    Envelope b = q.bbox();
+    List<Feature> page = new ArrayList<>();
+    if (b == null) {
+      long n = count();
+      run(r, r.select() + r.order() + " LIMIT ? OFFSET ?", ps -> {
+        ps.setInt(1, q.limit());
+        ps.setInt(2, q.offset());
+      }, page::add);
+      return new FeaturePage(page, (int) Math.min(Integer.MAX_VALUE, n));
+    }
+    // exact in SQL here (numberMatched needs it without reading the rows); the index answers the && part
+    String where = " AND " + r.geom() + " && " + r.envelope() + " AND ST_Intersects(" + r.geom4326()
+        + ", ST_MakeEnvelope(?, ?, ?, ?, 4326))";
+    long[] n = {0};
+    count(r, "SELECT count(*)" + r.from() + where, ps -> bindTwice(ps, r, b, 1), v -> n[0] = v);
+    int[] next = new int[1];
+    run(r, r.select() + where + r.order() + " LIMIT ? OFFSET ?", ps -> {
+      next[0] = bindTwice(ps, r, b, 1);
+      ps.setInt(next[0], q.limit());
+      ps.setInt(next[0] + 1, q.offset());
+    }, page::add);
+    return new FeaturePage(page, (int) Math.min(Integer.MAX_VALUE, n[0]));
+  }
+
+  @Override
+  public List<Object> distinctValues(String field, int limit) {
+    Relation r = relation();
+    if (!r.fields().contains(field)) {
+      return List.of();
+    }
+    String col = PostgisSource.quote(field);
+    String sql = "SELECT DISTINCT " + col + " FROM " + r.qualified() + " WHERE " + col + " IS NOT NULL LIMIT ?";
+    List<Object> out = new ArrayList<>();
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Object v = PostgisSource.value(rs.getObject(1));
+          if (v != null) {
+            out.add(v);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw down(e);
+    }
+    return out;
+  }
+
+  // --- SQL plumbing ---
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private interface LongSink {
+    void accept(long v);
+  }
+
+  /** Binds the envelope (and the densify step in a projected CRS) from index {@code i}; returns the next index. */
+  private static int bindEnvelope(PreparedStatement ps, Relation r, Envelope e, int i) throws SQLException {
+    ps.setDouble(i++, e.getMinX());
+    ps.setDouble(i++, e.getMinY());
+    ps.setDouble(i++, e.getMaxX());
+    ps.setDouble(i++, e.getMaxY());
+    if (r.srid() != 4326) {
+      ps.setDouble(i++, Math.max(e.getWidth(), e.getHeight()) / 16 + 1e-9);
+    }
+    return i;
+  }
+
+  /** The envelope for {@code &&} (in the column's SRID) and again for the exact test in EPSG:4326. */
+  private static int bindTwice(PreparedStatement ps, Relation r, Envelope e, int i) throws SQLException {
+    i = bindEnvelope(ps, r, e, i);
+    ps.setDouble(i++, e.getMinX());
+    ps.setDouble(i++, e.getMinY());
+    ps.setDouble(i++, e.getMaxX());
+    ps.setDouble(i++, e.getMaxY());
+    return i;
+  }
+
+  private void count(Relation r, String sql, Binder binder, LongSink sink) {
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          sink.accept(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw down(e);
+    }
+  }
+
+  private void run(Relation r, String sql, Binder binder, FeatureVisitor visitor) {
+    query(r, sql, binder, visitor);
+  }
+
+  private void stream(Relation r, String sql, @Nullable Envelope env, FeatureVisitor visitor) {
+    query(r, sql, env == null ? ps -> { } : ps -> bindEnvelope(ps, r, env, 1), visitor);
+  }
+
+  /** Runs a feature query through a cursor (autocommit off + fetch size), stopping when the visitor says so. */
+  private void query(Relation r, String sql, Binder binder, FeatureVisitor visitor) {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false); // pgjdbc streams with a cursor only inside a transaction
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setFetchSize(FETCH_SIZE);
+        binder.bind(ps);
+        WKBReader wkb = new WKBReader(GeoJson.FACTORY);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Feature f = feature(r, rs, wkb);
+            if (f != null && !visitor.visit(f)) {
+              break;
+            }
+          }
+        }
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw down(e);
+    }
+  }
+
+  private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb) throws SQLException {
+    byte[] bytes = rs.getBytes(2);
+    Geometry g;
+    try {
+      g = bytes == null ? null : wkb.read(bytes);
+    } catch (ParseException | RuntimeException malformed) {
+      g = null;
+    }
+    if (g == null || g.isEmpty()) {
+      return null;
+    }
+    g.setSRID(4326);
+    GeometryRepair.Result fixed = GeometryRepair.repair(g);
+    String id = rs.getString(1);
+    if (fixed.repaired() && repaired.size() < MAX_REPAIRED_IDS) {
+      repaired.add(String.valueOf(id));
+    }
+    if (fixed.geometry().isEmpty()) {
+      return null;
+    }
+    Map<String, @Nullable Object> props = new LinkedHashMap<>();
+    for (int i = 0; i < r.fields().size(); i++) {
+      props.put(r.fields().get(i), PostgisSource.value(rs.getObject(i + 3)));
+    }
+    return new Feature(id == null ? "" : id, fixed.geometry(), props);
+  }
+
+  private Stats stats() {
+    long v = version();
+    if (!up) {
+      throw new LayerUnavailableException(spec.id(), reason == null ? "database unreachable" : reason, null);
+    }
+    Stats s = stats;
+    if (s != null && s.version() == v) {
+      return s;
+    }
+    Relation r = relation();
+    String ok = r.usable();
+    String sql = "SELECT n, total - n, ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT count(*) FILTER "
+        + "(WHERE " + ok + ") AS n, count(*) AS total, ST_Extent(" + r.geom4326() + ") FILTER (WHERE " + ok
+        + ") AS e FROM " + r.qualified() + ") q";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      long count = 0;
+      int skipped = 0;
+      Envelope bbox = new Envelope();
+      if (rs.next()) {
+        count = rs.getLong(1);
+        skipped = rs.getInt(2);
+        if (rs.getObject(3) != null) {
+          bbox = new Envelope(rs.getDouble(3), rs.getDouble(5), rs.getDouble(4), rs.getDouble(6));
+        }
+      }
+      GeometryKind kind = r.declaredKind() != GeometryKind.MIXED ? r.declaredKind() : kindOf(c, r);
+      s = new Stats(v, count, skipped, bbox, kind);
+      stats = s;
+      return s;
+    } catch (SQLException e) {
+      throw down(e);
+    }
+  }
+
+  private static GeometryKind kindOf(Connection c, Relation r) throws SQLException {
+    GeometryKind kind = null;
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT GeometryType(" + r.geom() + ") FROM "
+        + r.qualified() + " WHERE " + r.geom() + " IS NOT NULL LIMIT 8"); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        GeometryKind k = kindOf(rs.getString(1));
+        kind = kind == null ? k : kind.merge(k);
+      }
+    }
+    return kind == null ? GeometryKind.MIXED : kind;
+  }
+
+  static GeometryKind kindOf(@Nullable String type) {
+    String t = type == null ? "" : type.toUpperCase(java.util.Locale.ROOT).replace("MULTI", "");
+    return switch (t) {
+      case "POINT" -> GeometryKind.POINT;
+      case "LINESTRING", "CURVE", "COMPOUNDCURVE" -> GeometryKind.LINE;
+      case "POLYGON", "SURFACE", "CURVEPOLYGON" -> GeometryKind.POLYGON;
+      default -> GeometryKind.MIXED;
+    };
+  }
+
+  private Relation relation() {
+    Relation r = relation;
+    if (r != null) {
+      return r;
+    }
+    synchronized (this) {
+      if (relation == null) {
+        try (Connection c = db.getConnection()) {
+          relation = describe(c);
+        } catch (SQLException e) {
+          throw down(e);
+        }
+      }
+      return relation;
+    }
+  }
+
+  private Relation describe(Connection c) throws SQLException {
+    PostgisSource.Relation base = new PostgisSource("", table).relation(c);
+    String geometryColumn = spec.source().geometryColumn() != null ? spec.source().geometryColumn()
+        : base.geometryColumn();
+    int srid = base.epsg().orElse(0);
+    String declared = null;
+    try (PreparedStatement ps = c.prepareStatement("SELECT srid, type FROM geometry_columns WHERE f_table_schema = ? "
+        + "AND f_table_name = ? AND f_geometry_column = ?")) {
+      ps.setString(1, base.schema());
+      ps.setString(2, base.name());
+      ps.setString(3, geometryColumn);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw SourceException.atKey("source.geometryColumn", "postgis table '" + table + "': no geometry column '"
+              + geometryColumn + "' listed in geometry_columns");
+        }
+        srid = rs.getInt(1);
+        declared = rs.getString(2);
+      }
+    }
+    if (srid <= 0) {
+      throw SourceException.atKey("source.crs", "postgis table '" + table + "': column '" + geometryColumn
+          + "' has no SRID; give it one (UpdateGeometrySRID) or use mode: memory with source.crs");
+    }
+    List<String> fields = new ArrayList<>(base.fields());
+    fields.remove(geometryColumn);
+    for (Map.Entry<String, String> e : spec.fields().entries().entrySet()) {
+      if (!fields.contains(e.getValue()) && !e.getValue().equals(base.idColumn())) {
+        throw SourceException.atKey("fields." + e.getKey(), "field '" + e.getValue()
+            + "' does not exist in the source (fields: " + String.join(", ", fields) + ")");
+      }
+    }
+    String idColumn = spec.fields().id() != null ? spec.fields().id() : base.idColumn();
+    if (idColumn == null) {
+      throw SourceException.atKey("fields.id", "postgis table '" + table + "': a live layer needs a stable id: the "
+          + "relation has no single-column integer primary key (a view?), so set fields.id to a unique column, "
+          + "or load it with mode: memory");
+    }
+    boolean integerId = idColumn.equals(base.idColumn()) || INTEGER_TYPES.contains(base.types().get(idColumn));
+    return new Relation(base.schema(), base.name(), base.oid(), geometryColumn, srid, idColumn, integerId, fields,
+        kindOf(declared), VersionProbe.of(c, base.oid()));
+  }
+
+  private LayerUnavailableException down(SQLException e) {
+    markDown(e);
+    return new LayerUnavailableException(spec.id(), reason == null ? "database error" : reason, e);
+  }
+
+  private void markDown(Exception e) {
+    relation = null; // describe again once the database answers (a re-import may have recreated the table)
+    String why = e instanceof SQLException s ? "database unreachable or failing (SQLState " + s.getSQLState() + ")"
+        : e instanceof LayerUnavailableException || e instanceof SourceException ? e.getMessage()
+        : e.getClass().getSimpleName();
+    if (up) {
+      LOG.warn("layer '{}': {}", spec.id(), why);
+    }
+    up = false;
+    reason = why;
+  }
+}
