@@ -67,7 +67,8 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(a -> {
-          a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll();
+          a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.INCLUDE,
+              DispatcherType.ASYNC).permitAll();
           a.requestMatchers(HttpMethod.OPTIONS).permitAll();
           a.requestMatchers(HttpMethod.POST, "/api/checks").hasRole(Role.PLANNER.name());
           a.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
