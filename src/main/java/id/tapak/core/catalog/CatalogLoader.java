@@ -26,8 +26,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Loads a project: binds {@code tapak.yml}, opens each layer's source, checks the field mapping against the source's
  * fields, reprojects to EPSG:4326, repairs invalid geometries (counted per layer) and builds one STRtree per layer.
- * Layers load in parallel on up to {@code min(4, cores)} threads. Any error stops the load with one line naming the
- * file, the layer and the key.
+ * Layers load in parallel on up to {@code min(4, cores)} threads, and the geometries of one layer are repaired in
+ * parallel (the common fork-join pool). Any error stops the load with one line naming the file, the layer and the key.
  */
 public final class CatalogLoader {
 
