@@ -120,7 +120,7 @@ public final class CatalogLoader {
     int[] skipped = {0};
     try {
       // Read and reproject in source order on this thread (proj4j transforms are not thread-safe), then repair in
-      // parallel: the validity test and GeometryFixer are ~70% of a load (JFR, 50 359 polygons: 2.5 of 3.5 s) and
+      // parallel: the validity test and GeometryFixer are ~70% of a load (JFR, 50 358 polygons: 2.5 of 3.5 s) and
       // independent per feature. Results keep the source order.
       List<SourceFeature> read = new ArrayList<>();
       source.read(sf -> {
