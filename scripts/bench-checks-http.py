@@ -1,27 +1,43 @@
 #!/usr/bin/env python3
-"""End-to-end latency of POST /api/checks on a running Tapak: one ~60 ha square site (0.007 deg, as CheckBenchmark)
-inside the largest KPI polygon of the demo, posted N times in sequence by one client (HTTP keep-alive off, like a
-planner's browser form); each answer is a stored check (SQLite, synchronous=FULL). Prints p50/p90/p99 in ms.
-  bench-checks-http.py BASE_URL [N=300]
+"""End-to-end latency of POST /api/checks on a running Tapak, posted N times in sequence by one client (HTTP
+keep-alive off, like a planner's browser form) after 30 unrecorded warm-up posts; each answer is a stored check
+(SQLite, synchronous=FULL, unless the instance says otherwise). Prints p50/p90/p99 in ms.
+The site: SITE_FILE (a GeoJSON Feature, e.g. the ~60 ha site of scripts/bench-scale), else one ~60 ha square site
+(0.007 deg, as CheckBenchmark) inside the largest KPI polygon of the demo.
+Sends "Authorization: Bearer $TAPAK_TOKEN" when TAPAK_TOKEN is set (writes need a planner token, issue 13).
+  bench-checks-http.py BASE_URL [N=300] [SITE_FILE]
 """
-import json, statistics, sys, time, urllib.request
+import json, os, statistics, sys, time, urllib.request
 
 base = sys.argv[1].rstrip("/")
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 300
-fc = json.load(urllib.request.urlopen(base + "/ogc/collections/rtrw_pola_ruang/items?limit=10000"))
-kpi = [f for f in fc["features"] if "peruntukan industri" in json.dumps(f["properties"]).lower()]
-def bbox_area(f):
-    xs = [c[0] for part in f["geometry"]["coordinates"] for c in part[0]]
-    ys = [c[1] for part in f["geometry"]["coordinates"] for c in part[0]]
-    return (max(xs) - min(xs)) * (max(ys) - min(ys)), (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
-_, x, y = max(bbox_area(f) for f in kpi)
-h = 0.0035
-site = {"type": "Feature", "properties": {"name": "bench", "kind": "new", "industrial_plot_ha": 40, "ikm_ha": 1},
-        "geometry": {"type": "Polygon", "coordinates": [[[x-h, y-h], [x+h, y-h], [x+h, y+h], [x-h, y+h], [x-h, y-h]]]}}
+site_file = sys.argv[3] if len(sys.argv) > 3 else None
+headers = {"Content-Type": "application/geo+json"}
+if os.environ.get("TAPAK_TOKEN"):
+    headers["Authorization"] = "Bearer " + os.environ["TAPAK_TOKEN"]
+
+
+def demo_site():
+    fc = json.load(urllib.request.urlopen(base + "/ogc/collections/rtrw_pola_ruang/items?limit=10000"))
+    kpi = [f for f in fc["features"] if "peruntukan industri" in json.dumps(f["properties"]).lower()]
+
+    def bbox_area(f):
+        xs = [c[0] for part in f["geometry"]["coordinates"] for c in part[0]]
+        ys = [c[1] for part in f["geometry"]["coordinates"] for c in part[0]]
+        return (max(xs) - min(xs)) * (max(ys) - min(ys)), (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    _, x, y = max(bbox_area(f) for f in kpi)
+    h = 0.0035
+    return {"type": "Feature", "properties": {"name": "bench", "kind": "new", "industrial_plot_ha": 40, "ikm_ha": 1},
+            "geometry": {"type": "Polygon",
+                         "coordinates": [[[x-h, y-h], [x+h, y-h], [x+h, y+h], [x-h, y+h], [x-h, y-h]]]}}
+
+
+site = json.load(open(site_file)) if site_file else demo_site()
 body = json.dumps(site).encode()
+
+
 def post():
-    req = urllib.request.Request(base + "/api/checks", data=body, method="POST",
-                                 headers={"Content-Type": "application/geo+json"})
+    req = urllib.request.Request(base + "/api/checks", data=body, method="POST", headers=headers)
     with urllib.request.urlopen(req) as r:
         assert r.status == 201, r.status
         return json.load(r)["verdict"]

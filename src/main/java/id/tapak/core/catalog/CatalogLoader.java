@@ -7,6 +7,7 @@ import id.tapak.core.model.Feature;
 import id.tapak.core.source.LayerSource;
 import id.tapak.core.source.LayerSources;
 import id.tapak.core.source.SourceException;
+import id.tapak.core.source.SourceFeature;
 import id.tapak.core.source.SourceSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -25,8 +27,8 @@ import org.locationtech.jts.geom.Geometry;
  * Loads a project: binds {@code tapak.yml}, opens each layer's source, checks the field mapping against the source's
  * fields, reprojects to EPSG:4326, repairs invalid geometries (counted per layer) and builds a {@link MemoryLayer}
  * (features + STRtree) per layer; a live PostGIS layer is opened without reading anything ({@link LayerSources#live}).
- * Layers load in parallel on up to {@code min(4, cores)} threads. Any error stops the load with one line naming the
- * file, the layer and the key.
+ * Layers load in parallel on up to {@code min(4, cores)} threads, and the geometries of one layer are repaired in
+ * parallel (the common fork-join pool). Any error stops the load with one line naming the file, the layer and the key.
  */
 public final class CatalogLoader {
 
@@ -137,25 +139,34 @@ public final class CatalogLoader {
     int[] repaired = {0};
     int[] skipped = {0};
     try {
+      // Read and reproject in source order on this thread (proj4j transforms are not thread-safe), then repair in
+      // parallel: the validity test and GeometryFixer are ~70% of a load (JFR, 50 358 polygons: 2.5 of 3.5 s) and
+      // independent per feature. Results keep the source order.
+      List<SourceFeature> read = new ArrayList<>();
       source.read(sf -> {
         Geometry g = sf.geometry();
         if (g == null || g.isEmpty()) {
           skipped[0]++;
           return;
         }
-        g = toWgs84.apply(g);
-        GeometryRepair.Result r = GeometryRepair.repair(g);
+        read.add(new SourceFeature(sf.id(), toWgs84.apply(g), sf.properties()));
+      });
+      GeometryRepair.Result[] fixed = new GeometryRepair.Result[read.size()];
+      IntStream.range(0, fixed.length).parallel().forEach(i -> fixed[i] = GeometryRepair.repair(read.get(i).geometry()));
+      for (int i = 0; i < fixed.length; i++) {
+        GeometryRepair.Result r = fixed[i];
         if (r.repaired()) {
           repaired[0]++;
         }
         if (r.geometry().isEmpty()) {
           skipped[0]++;
-          return;
+          continue;
         }
+        SourceFeature sf = read.get(i);
         Object idValue = idField == null ? null : sf.properties().get(idField);
         String id = idValue == null ? sf.id() : idValue.toString();
         features.add(new Feature(id, r.geometry(), sf.properties()));
-      });
+      }
     } catch (SourceException e) {
       throw new ProjectFileException(where + "key 'source': " + e.getMessage(), e);
     } catch (RuntimeException e) {
