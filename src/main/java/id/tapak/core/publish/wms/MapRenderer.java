@@ -1,8 +1,8 @@
 package id.tapak.core.publish.wms;
 
-import id.tapak.core.publish.wms.style.Style;
-import id.tapak.core.publish.wms.style.StyleRule;
-import id.tapak.core.publish.wms.style.Symbolizer;
+import id.tapak.core.publish.style.Style;
+import id.tapak.core.publish.style.StyleRule;
+import id.tapak.core.publish.style.Symbolizer;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;

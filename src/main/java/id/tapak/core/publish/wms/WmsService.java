@@ -2,8 +2,8 @@ package id.tapak.core.publish.wms;
 
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.GeometryKind;
-import id.tapak.core.publish.wms.style.SldReader;
-import id.tapak.core.publish.wms.style.Style;
+import id.tapak.core.publish.style.SldReader;
+import id.tapak.core.publish.style.Style;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
