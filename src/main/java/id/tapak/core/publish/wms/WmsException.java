@@ -19,6 +19,8 @@ public final class WmsException extends RuntimeException {
   public static final String OPERATION_NOT_SUPPORTED = "OperationNotSupported";
   public static final String MISSING_PARAMETER = "MissingParameterValue";
   public static final String INVALID_PARAMETER = "InvalidParameterValue";
+  /** OWS: none of the codes fits, e.g. a request that outran its time budget. */
+  public static final String NO_APPLICABLE_CODE = "NoApplicableCode";
 
   private final String code;
   private final @Nullable String locator;

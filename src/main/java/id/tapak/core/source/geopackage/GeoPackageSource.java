@@ -78,7 +78,14 @@ public final class GeoPackageSource implements LayerSource {
           for (int i = 0; i < t.fields().size(); i++) {
             props.put(t.fields().get(i), value(rs.getObject(i + 3), t.booleans().get(i)));
           }
-          sink.accept(new SourceFeature(id == null ? "" : id, codec.decode(rs.getBytes(2)), props));
+          org.locationtech.jts.geom.Geometry g;
+          try {
+            g = codec.decode(rs.getBytes(2));
+          } catch (SourceException refused) {
+            throw new SourceException(file + ": layer '" + t.name() + "', feature " + id + ": "
+                + refused.getMessage());
+          }
+          sink.accept(new SourceFeature(id == null ? "" : id, g, props));
         }
       }
     } catch (SQLException e) {
