@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 
 /** The HTTP service: loads the catalog, then publishes it. */
 @SpringBootApplication(scanBasePackages = "id.tapak")
-@EnableConfigurationProperties(TapakProperties.class)
+@EnableConfigurationProperties({TapakProperties.class, LimitsProperties.class})
 public class TapakApplication {
 
   private static final Logger LOG = LoggerFactory.getLogger(TapakApplication.class);

@@ -55,7 +55,7 @@ public final class GeoJson {
   }
 
   /** Thrown for malformed GeoJSON geometry; {@link #path()} is the JSON path of the fault. */
-  public static final class GeoJsonException extends IllegalArgumentException {
+  public static class GeoJsonException extends IllegalArgumentException {
     private final String path;
 
     public GeoJsonException(String path, String message) {
@@ -65,6 +65,16 @@ public final class GeoJson {
 
     public String path() {
       return path;
+    }
+  }
+
+  /**
+   * Malformed in a way no reader may skip over (a non-finite coordinate, collections nested too deep): a layer file
+   * or upload holding one is refused as a whole, since dropping the feature would silently change the data.
+   */
+  public static final class RefusedGeometryException extends GeoJsonException {
+    public RefusedGeometryException(String path, String message) {
+      super(path, message);
     }
   }
 
@@ -94,7 +104,7 @@ public final class GeoJson {
         throw new GeoJsonException(path + ".geometries", "an array is required");
       }
       if (depth > GeometryLimits.MAX_GEOMETRY_DEPTH) {
-        throw new GeoJsonException(path, "GeometryCollections nested deeper than " + GeometryLimits.MAX_GEOMETRY_DEPTH
+        throw new RefusedGeometryException(path, "GeometryCollections nested deeper than " + GeometryLimits.MAX_GEOMETRY_DEPTH
             + " levels are refused");
       }
       List<Geometry> parts = new ArrayList<>();
@@ -187,7 +197,7 @@ public final class GeoJson {
     double x = p.get(0).doubleValue();
     double y = p.get(1).doubleValue();
     if (!Double.isFinite(x) || !Double.isFinite(y)) {
-      throw new GeoJsonException(path, "coordinates must be finite numbers (no NaN, Infinity or overflowing values "
+      throw new RefusedGeometryException(path, "coordinates must be finite numbers (no NaN, Infinity or overflowing values "
           + "such as 1e999)");
     }
     return new Coordinate(x, y);

@@ -3,6 +3,7 @@ package id.tapak.core.rulebook;
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.geo.GeoJson;
 import id.tapak.core.geo.GeometryTransform;
+import id.tapak.core.model.Budget;
 import id.tapak.core.model.TapakException;
 import id.tapak.core.source.LayerSource;
 import id.tapak.core.source.LayerSources;
@@ -66,7 +67,7 @@ public final class ProposalFiles {
   public static byte[] toGeoJson(Path file, Path scratch, Map<String, String> form, ProposalLimits limits) {
     String name = file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
-    try {
+    try (Budget.Scope budget = Budget.open("reading the uploaded file", limits.uploadBudget())) {
       if (Files.size(file) > limits.maxBytes()) {
         throw TapakException.tooLarge("file", "the file has " + Files.size(file) + " bytes, more than the limit of "
             + limits.maxBytes());
@@ -127,6 +128,10 @@ public final class ProposalFiles {
       }
     } else if (schema.epsg().isPresent()) {
       epsg = schema.epsg().getAsInt();
+    } else if (type == SourceType.SHAPEFILE && schema.crsProblem() != null) {
+      throw TapakException.unprocessable("file", "the CRS of the zipped shapefile '" + fileName + "' is unknown: "
+          + schema.crsProblem() + "; give the CRS in the form field 'crs' (e.g. EPSG:32749; CLI: --property "
+          + "crs=EPSG:32749) or write the .prj with GDAL or QGIS");
     } else if (type == SourceType.SHAPEFILE) {
       throw TapakException.unprocessable("file", "the zipped shapefile '" + fileName + "' has no .prj, so its CRS is "
           + "unknown: put the .prj in the zip, or give the CRS in the form field 'crs' (e.g. EPSG:32749; CLI: "
@@ -142,6 +147,7 @@ public final class ProposalFiles {
     GeometryTransform t = CrsRegistry.transform(epsg, CrsRegistry.WGS84);
     List<SourceFeature> features = new ArrayList<>();
     source.read(f -> {
+      Budget.checkpoint();
       if (features.size() >= limits.maxFeatures()) {
         throw TapakException.tooLarge("file", "more than " + limits.maxFeatures() + " features in the file");
       }

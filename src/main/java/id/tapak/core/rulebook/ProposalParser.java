@@ -31,7 +31,7 @@ public final class ProposalParser {
   /** Indonesia with a margin: lon 94–142 E, lat 11.5 S – 6.5 N. */
   static final Envelope INDONESIA = new Envelope(94, 142, -11.5, 6.5);
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = GeoJson.JSON;
   private static final Set<String> KNOWN = Set.of("name", "kind", "special_case", "industrial_plot_ha", "ikm_ha",
       "green_space_ha", "road_ha", "use", "kbli", "exception", "provenance");
 
@@ -51,6 +51,10 @@ public final class ProposalParser {
     try {
       root = JSON.readTree(body);
     } catch (JacksonException e) {
+      if (GeoJson.tooDeep(e)) {
+        throw TapakException.unprocessable("body", "the body nests JSON objects and arrays deeper than "
+            + GeoJson.MAX_JSON_DEPTH + " levels");
+      }
       throw TapakException.badRequest("body", "the body is not JSON: " + e.getOriginalMessage());
     }
     if (root == null || root.isMissingNode()) {
@@ -127,7 +131,7 @@ public final class ProposalParser {
       }
       JsonNode use = part.properties().path("use");
       String useText = use.isMissingNode() || use.isNull() ? "site" : text(use, part.prefix() + "properties.use");
-      g = repair(g, part.prefix() + "geometry", notes);
+      g = repair(g, part.prefix() + "geometry", notes, limits.maxSelfIntersections());
       if (useText.equalsIgnoreCase("site")) {
         siteParts.add(g);
         if (props == null) {
@@ -242,7 +246,7 @@ public final class ProposalParser {
     return g;
   }
 
-  private static Geometry repair(Geometry g, String path, List<String> notes) {
+  private static Geometry repair(Geometry g, String path, List<String> notes, int maxCrossings) {
     IsValidOp op = new IsValidOp(g);
     if (op.isValid()) {
       return g;
@@ -250,7 +254,13 @@ public final class ProposalParser {
     TopologyValidationError err = op.getValidationError();
     String where = err.getCoordinate() == null ? "" : String.format(Locale.ROOT, " at lon %.6f, lat %.6f",
         err.getCoordinate().x, err.getCoordinate().y);
-    Geometry fixed = GeometryRepair.repair(g).geometry();
+    Geometry fixed;
+    try {
+      fixed = GeometryRepair.repair(g, maxCrossings).geometry();
+    } catch (GeometryRepair.TooComplexException e) {
+      throw TapakException.unprocessable(path, "the polygon is invalid (" + err.getMessage() + where + ") and "
+          + e.getMessage());
+    }
     if (fixed.isEmpty() || !(fixed instanceof Polygonal) || GeodesicMeasure.squareMetres(fixed) <= 0) {
       throw TapakException.unprocessable(path, "the polygon is invalid (" + err.getMessage() + where
           + ") and cannot be repaired");

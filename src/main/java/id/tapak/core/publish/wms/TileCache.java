@@ -19,6 +19,7 @@ public final class TileCache {
   static final int ENTRY_OVERHEAD = 512;
 
   private final long maxBytes;
+  private final int maxEntries;
   private final LinkedHashMap<String, byte[]> entries = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
   private long version = Long.MIN_VALUE;
@@ -27,14 +28,24 @@ public final class TileCache {
 
   /** @param maxBytes most bytes held (images plus {@link #ENTRY_OVERHEAD} each); 0 disables caching */
   public TileCache(long maxBytes) {
-    if (maxBytes < 0) {
-      throw new IllegalArgumentException("tile cache size must be >= 0 bytes, got " + maxBytes);
+    this(Integer.MAX_VALUE, maxBytes);
+  }
+
+  /**
+   * @param maxEntries most images held; 0 disables caching
+   * @param maxBytes most bytes held (images plus {@link #ENTRY_OVERHEAD} each); 0 disables caching
+   */
+  public TileCache(int maxEntries, long maxBytes) {
+    if (maxBytes < 0 || maxEntries < 0) {
+      throw new IllegalArgumentException("tile cache limits must be >= 0, got " + maxEntries + " entries, "
+          + maxBytes + " bytes");
     }
     this.maxBytes = maxBytes;
+    this.maxEntries = maxEntries;
   }
 
   public boolean enabled() {
-    return maxBytes > 0;
+    return maxBytes > 0 && maxEntries > 0;
   }
 
   /** The cached image for a key under a data version, or null. */
@@ -62,7 +73,7 @@ public final class TileCache {
     byte[] old = entries.put(key, image);
     bytes += cost - (old == null ? 0 : cost(key, old));
     var it = entries.entrySet().iterator();
-    while (bytes > maxBytes && it.hasNext()) {
+    while ((bytes > maxBytes || entries.size() > maxEntries) && it.hasNext()) {
       Map.Entry<String, byte[]> eldest = it.next();
       bytes -= cost(eldest.getKey(), eldest.getValue());
       it.remove();
