@@ -110,4 +110,15 @@ class WmsInputLimitsTest {
     cache.put("huge", 1, new byte[20_000]);
     assertTrue(cache.get("huge", 1) == null, "an image larger than the whole cache is not kept");
   }
+
+  @Test
+  void aMapThatOutrunsItsBudgetIsAServiceExceptionAndIsNotCached() {
+    WmsService wms = new WmsService(new WmsLayers(WmsFixture.CATALOG, () -> null), 4096, 4096,
+        new TileCache(1 << 20), ServiceContact.DEFAULT, java.time.Duration.ofNanos(1));
+    WmsException e = assertThrows(WmsException.class, () -> wms.handle(params(MAP + "&LAYERS=estates&STYLES="
+        + "&WIDTH=32&HEIGHT=32"), "http://h/wms"));
+    assertEquals(WmsException.NO_APPLICABLE_CODE, e.code());
+    assertTrue(e.getMessage().contains("time budget"), e.getMessage());
+    assertEquals(0, wms.cache().size());
+  }
 }
