@@ -101,7 +101,7 @@ public final class SldReader {
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
-      b.setErrorHandler(null);
+      b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal errors, prints nothing
       b.setEntityResolver((publicId, systemId) -> {
         throw new SAXException("external entities are not allowed");
       });
