@@ -104,8 +104,8 @@ public final class GeoJson {
         throw new GeoJsonException(path + ".geometries", "an array is required");
       }
       if (depth > GeometryLimits.MAX_GEOMETRY_DEPTH) {
-        throw new RefusedGeometryException(path, "GeometryCollections nested deeper than " + GeometryLimits.MAX_GEOMETRY_DEPTH
-            + " levels are refused");
+        throw new RefusedGeometryException(path, "GeometryCollections nested deeper than "
+            + GeometryLimits.MAX_GEOMETRY_DEPTH + " levels are refused");
       }
       List<Geometry> parts = new ArrayList<>();
       for (int i = 0; i < geoms.size(); i++) {
@@ -197,8 +197,8 @@ public final class GeoJson {
     double x = p.get(0).doubleValue();
     double y = p.get(1).doubleValue();
     if (!Double.isFinite(x) || !Double.isFinite(y)) {
-      throw new RefusedGeometryException(path, "coordinates must be finite numbers (no NaN, Infinity or overflowing values "
-          + "such as 1e999)");
+      throw new RefusedGeometryException(path, "coordinates must be finite numbers (no NaN, Infinity or overflowing "
+          + "values such as 1e999)");
     }
     return new Coordinate(x, y);
   }

@@ -85,14 +85,25 @@ public final class ProposalParser {
           parts.add(feature(fs.get(i), "features[" + i + "]."));
         }
       }
-      case "Polygon", "MultiPolygon" -> parts.add(new Part("", root, JSON.createObjectNode()));
+      case "Polygon", "MultiPolygon" -> parts.add(new Part("", parseGeometry(root, "geometry"),
+          JSON.createObjectNode()));
       default -> throw TapakException.unprocessable("type", "expected a GeoJSON Feature or FeatureCollection, got "
           + (type.isEmpty() ? "no type" : "'" + type + "'"));
     }
     return build(parts);
   }
 
-  private record Part(String prefix, JsonNode geometry, JsonNode properties) {}
+  /**
+   * One feature of a proposal: the site or a zone, its geometry already read (from GeoJSON here, from a file by
+   * {@link ProposalFiles}) and its properties as JSON.
+   *
+   * @param prefix the feature's JSON path prefix for messages, e.g. "features[2]."
+   */
+  record Part(String prefix, Geometry geometry, JsonNode properties) {}
+
+  ProposalLimits limits() {
+    return limits;
+  }
 
   private Part feature(JsonNode f, String prefix) {
     if (!f.isObject() || !"Feature".equals(f.path("type").asString(""))) {
@@ -107,10 +118,19 @@ public final class ProposalParser {
     if (!p.isObject() && !p.isNull() && !p.isMissingNode()) {
       throw TapakException.unprocessable(prefix + "properties", "properties must be an object");
     }
-    return new Part(prefix, g, p.isObject() ? p : JSON.createObjectNode());
+    return new Part(prefix, parseGeometry(g, prefix + "geometry"), p.isObject() ? p : JSON.createObjectNode());
   }
 
-  private Proposal build(List<Part> parts) {
+  private static Geometry parseGeometry(JsonNode g, String path) {
+    try {
+      return GeoJson.parse(g, path);
+    } catch (GeoJson.GeoJsonException e) {
+      throw TapakException.unprocessable(e.path(), e.getMessage());
+    }
+  }
+
+  /** The proposal of its parts, every geometry checked (polygonal, in Indonesia, size, repair) and every property. */
+  Proposal build(List<Part> parts) {
     List<Geometry> siteParts = new ArrayList<>();
     List<Proposal.Zone> zones = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -220,12 +240,7 @@ public final class ProposalParser {
 
   private Geometry geometry(Part part) {
     String path = part.prefix() + "geometry";
-    Geometry g;
-    try {
-      g = GeoJson.parse(part.geometry(), path);
-    } catch (GeoJson.GeoJsonException e) {
-      throw TapakException.unprocessable(e.path(), e.getMessage());
-    }
+    Geometry g = part.geometry();
     if (!(g instanceof Polygonal)) {
       throw TapakException.unprocessable(path + ".type", "a site or zone must be a Polygon or MultiPolygon, got "
           + g.getGeometryType());

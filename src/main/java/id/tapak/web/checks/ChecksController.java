@@ -61,7 +61,7 @@ class ChecksController {
       throw TapakException.badRequest("file", "a multipart field 'file' with a .zip (shapefile), .kml, .gpkg or "
           + ".geojson file is required");
     }
-    return checkAndStore(parser.parse(uploads.toGeoJson(file, form)));
+    return checkAndStore(uploads.read(file, form));
   }
 
   private ResponseEntity<byte[]> checkAndStore(Proposal proposal) {

@@ -40,7 +40,7 @@ class HostileInputTest {
 
   TapakException refusedFile(String name, ProposalLimits limits) {
     return assertThrows(TapakException.class,
-        () -> PARSER.parse(ProposalFiles.toGeoJson(HOSTILE.resolve(name), scratch, Map.of(), limits)));
+        () -> ProposalFiles.read(HOSTILE.resolve(name), scratch, Map.of(), new ProposalParser(limits)));
   }
 
   static void assertRefused(TapakException e, TapakException.Kind kind, String field, String says) {
@@ -113,8 +113,8 @@ class HostileInputTest {
   void anUploadThatOutrunsItsBudgetIsA503() {
     // a budget of one nanosecond is spent before the first feature; the outcome, not the speed, is asserted
     ProposalLimits tiny = new ProposalLimits(50_000, 20L << 20, 1_000, 1_000, Duration.ofNanos(1));
-    TapakException e = assertThrows(TapakException.class, () -> ProposalFiles.toGeoJson(
-        Path.of("src/test/resources/fixtures/sources/estates_4326.gpkg"), scratch, Map.of(), tiny));
+    TapakException e = assertThrows(TapakException.class, () -> ProposalFiles.read(
+        Path.of("src/test/resources/fixtures/sources/estates_4326.gpkg"), scratch, Map.of(), new ProposalParser(tiny)));
     assertEquals(TapakException.Kind.OVER_BUDGET, e.kind());
     assertEquals(503, e.kind().httpStatus());
     assertTrue(e instanceof Budget.BudgetExceededException && e.getMessage().contains("nothing was stored"),

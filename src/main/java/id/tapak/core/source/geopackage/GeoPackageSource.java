@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Reads one feature table of a GeoPackage. The table is found in {@code gpkg_contents} (data_type 'features'); its
@@ -133,7 +135,8 @@ public final class GeoPackageSource implements LayerSource {
    */
   private RuntimeException failure(SQLException e, String what) {
     Budget.checkpoint();
-    String why = switch (e instanceof org.sqlite.SQLiteException se ? se.getResultCode() : org.sqlite.SQLiteErrorCode.UNKNOWN_ERROR) {
+    SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : SQLiteErrorCode.UNKNOWN_ERROR;
+    String why = switch (code) {
       case SQLITE_NOTADB -> "the file is not an SQLite database";
       case SQLITE_CORRUPT -> "the file is damaged";
       case SQLITE_INTERRUPT -> "reading it was stopped";
