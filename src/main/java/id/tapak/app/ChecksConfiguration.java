@@ -40,18 +40,19 @@ class ChecksConfiguration {
   }
 
   @Bean
-  ConformityEngine conformityEngine(Catalog catalog, Rulebook rulebook) {
-    return new ConformityEngine(catalog, rulebook);
+  ConformityEngine conformityEngine(Catalog catalog, Rulebook rulebook, LimitsProperties limits) {
+    return new ConformityEngine(catalog, rulebook, limits.checkBudget());
   }
 
   @Bean
-  ProposalParser proposalParser(ChecksProperties p) {
-    return new ProposalParser(new ProposalLimits(p.maxVertices(), p.maxBytes(), p.maxFeatures()));
+  ProposalParser proposalParser(ProposalLimits limits) {
+    return new ProposalParser(limits);
   }
 
   @Bean
-  ProposalLimits proposalLimits(ChecksProperties p) {
-    return new ProposalLimits(p.maxVertices(), p.maxBytes(), p.maxFeatures());
+  ProposalLimits proposalLimits(ChecksProperties p, LimitsProperties limits) {
+    return new ProposalLimits(p.maxVertices(), p.maxBytes(), p.maxFeatures(), limits.maxSelfIntersections(),
+        limits.uploadBudget());
   }
 
   /**

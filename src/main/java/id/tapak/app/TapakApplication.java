@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
 // no generated in-memory user: access control is by bearer token (id.tapak.web.security)
 @SpringBootApplication(scanBasePackages = "id.tapak",
     excludeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
-@EnableConfigurationProperties(TapakProperties.class)
+@EnableConfigurationProperties({TapakProperties.class, LimitsProperties.class})
 public class TapakApplication {
 
   private static final Logger LOG = LoggerFactory.getLogger(TapakApplication.class);

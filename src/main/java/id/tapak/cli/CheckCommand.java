@@ -53,21 +53,20 @@ final class CheckCommand implements Callable<Integer> {
       return 2;
     }
     String n = proposal.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    byte[] body;
+    ProposalParser parser = new ProposalParser(ProposalLimits.DEFAULT);
+    id.tapak.core.rulebook.Proposal p;
     if (n.endsWith(".geojson") || n.endsWith(".json")) {
-      body = Files.readAllBytes(proposal);
+      p = parser.parse(Files.readAllBytes(proposal));
     } else {
       Path scratch = Files.createTempDirectory("tapak-check");
       try {
-        body = ProposalFiles.toGeoJson(proposal, scratch, properties, ProposalLimits.DEFAULT);
+        p = ProposalFiles.read(proposal, scratch, properties, parser);
       } finally {
         try (var s = Files.walk(scratch)) {
-          s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
       }
     }
-    ProposalParser parser = new ProposalParser(ProposalLimits.DEFAULT);
-    var p = parser.parse(body);
     Catalog catalog = CatalogLoader.load(project);
     ConformityEngine engine = new ConformityEngine(catalog, RulebookLoader.forCatalog(catalog));
     // the CLI stores nothing: the report carries no id a client could look up

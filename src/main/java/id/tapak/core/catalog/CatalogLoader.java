@@ -218,8 +218,8 @@ public final class CatalogLoader {
     }
     OptionalInt declared = schema.epsg();
     if (declared.isEmpty()) {
-      throw new ProjectFileException(where + "key 'source.crs': the source declares no CRS; set source.crs, "
-          + "e.g. EPSG:4326 or EPSG:32749");
+      throw new ProjectFileException(where + "key 'source.crs': " + (schema.crsProblem() != null
+          ? schema.crsProblem() : "the source declares no CRS") + "; set source.crs, e.g. EPSG:4326 or EPSG:32749");
     }
     if (!CrsRegistry.isSupported(declared.getAsInt())) {
       throw new ProjectFileException(where + "key 'source.crs': the source declares EPSG:" + declared.getAsInt()

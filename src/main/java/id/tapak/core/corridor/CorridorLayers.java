@@ -2,7 +2,7 @@ package id.tapak.core.corridor;
 
 import id.tapak.core.model.LocalizedText;
 import id.tapak.core.publish.wms.DerivedLayer;
-import id.tapak.core.publish.wms.style.DefaultStyles;
+import id.tapak.core.publish.style.DefaultStyles;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -15,7 +15,10 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * GeoJSON (RFC 7946) geometry codec between Jackson trees/generators and JTS. Positions are [x, y] = [lon, lat] for
@@ -29,10 +32,30 @@ public final class GeoJson {
   /** The factory every reader shares: geometries carry SRID 4326 and are lon/lat (x = longitude). */
   public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), CrsRegistry.WGS84);
 
+  /**
+   * Deepest JSON nesting accepted from a client or a layer file (objects and arrays). A GeoJSON FeatureCollection of
+   * MultiPolygons needs 7; properties may nest a little. Deeper input is refused while it is read, before any tree is
+   * built, so a body of 100 000 {@code [} costs nothing (Jackson's own default is 500, which a recursive reader of the
+   * tree could still overflow on).
+   */
+  public static final int MAX_JSON_DEPTH = 64;
+
+  /**
+   * The JSON mapper every reader of untrusted GeoJSON uses: nesting bounded by {@link #MAX_JSON_DEPTH}; numbers such
+   * as {@code 1e999} still parse (to infinity) and are refused where a coordinate or a hectare value is read.
+   */
+  public static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build()).build();
+
   private GeoJson() {}
 
+  /** True when a Jackson failure is the nesting limit of {@link #JSON} (to name it rather than say "not JSON"). */
+  public static boolean tooDeep(Exception e) {
+    return e instanceof tools.jackson.core.exc.StreamConstraintsException;
+  }
+
   /** Thrown for malformed GeoJSON geometry; {@link #path()} is the JSON path of the fault. */
-  public static final class GeoJsonException extends IllegalArgumentException {
+  public static class GeoJsonException extends IllegalArgumentException {
     private final String path;
 
     public GeoJsonException(String path, String message) {
@@ -46,6 +69,16 @@ public final class GeoJson {
   }
 
   /**
+   * Malformed in a way no reader may skip over (a non-finite coordinate, collections nested too deep): a layer file
+   * or upload holding one is refused as a whole, since dropping the feature would silently change the data.
+   */
+  public static final class RefusedGeometryException extends GeoJsonException {
+    public RefusedGeometryException(String path, String message) {
+      super(path, message);
+    }
+  }
+
+  /**
    * Parses a GeoJSON geometry object. Rings must be closed and have at least 4 positions; an unclosed ring is an
    * error (not silently closed) because it usually means a truncated upload.
    *
@@ -53,6 +86,10 @@ public final class GeoJson {
    * @param path JSON path used in error messages, e.g. "features[0].geometry"
    */
   public static Geometry parse(JsonNode node, String path) {
+    return parse(node, path, 1);
+  }
+
+  private static Geometry parse(JsonNode node, String path, int depth) {
     if (node == null || !node.isObject()) {
       throw new GeoJsonException(path, "a geometry object is required");
     }
@@ -66,9 +103,13 @@ public final class GeoJson {
       if (geoms == null || !geoms.isArray()) {
         throw new GeoJsonException(path + ".geometries", "an array is required");
       }
+      if (depth > GeometryLimits.MAX_GEOMETRY_DEPTH) {
+        throw new RefusedGeometryException(path, "GeometryCollections nested deeper than "
+            + GeometryLimits.MAX_GEOMETRY_DEPTH + " levels are refused");
+      }
       List<Geometry> parts = new ArrayList<>();
       for (int i = 0; i < geoms.size(); i++) {
-        parts.add(parse(geoms.get(i), path + ".geometries[" + i + "]"));
+        parts.add(parse(geoms.get(i), path + ".geometries[" + i + "]", depth + 1));
       }
       return FACTORY.createGeometryCollection(parts.toArray(new Geometry[0]));
     }
@@ -156,7 +197,8 @@ public final class GeoJson {
     double x = p.get(0).doubleValue();
     double y = p.get(1).doubleValue();
     if (!Double.isFinite(x) || !Double.isFinite(y)) {
-      throw new GeoJsonException(path, "coordinates must be finite numbers");
+      throw new RefusedGeometryException(path, "coordinates must be finite numbers (no NaN, Infinity or overflowing "
+          + "values such as 1e999)");
     }
     return new Coordinate(x, y);
   }

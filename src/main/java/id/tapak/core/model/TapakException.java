@@ -21,7 +21,9 @@ public class TapakException extends RuntimeException {
     /** Over a configured size or vertex limit (HTTP 413). */
     TOO_LARGE(413),
     /** Well-formed but unusable: a point where a polygon is needed, coordinates outside Indonesia (HTTP 422). */
-    UNPROCESSABLE(422);
+    UNPROCESSABLE(422),
+    /** A time budget was spent before the work finished; nothing was stored, try again later (HTTP 503). */
+    OVER_BUDGET(503);
 
     private final int httpStatus;
 

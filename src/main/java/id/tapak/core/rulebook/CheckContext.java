@@ -1,5 +1,6 @@
 package id.tapak.core.rulebook;
 
+import id.tapak.core.model.Budget;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Coverage;
 import id.tapak.core.catalog.FieldMapping;
@@ -129,6 +130,7 @@ final class CheckContext {
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (Layer l : layers) {
       for (Feature f : l.intersecting(site)) {
+        Budget.checkpoint();
         if (!keep.test(l, f)) {
           continue;
         }
@@ -169,6 +171,7 @@ final class CheckContext {
         }
         case FEATURES -> {
           for (Feature f : l.intersecting(target)) {
+            Budget.checkpoint();
             if (f.geometry() instanceof Polygonal) {
               parts.add(OverlayNGRobust.overlay(target, f.geometry(), OverlayNG.INTERSECTION));
             }

@@ -1,5 +1,6 @@
 package id.tapak.core.rulebook;
 
+import id.tapak.core.model.Budget;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.catalog.LayerUnavailableException;
@@ -27,12 +28,25 @@ public final class ConformityEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ConformityEngine.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Default time budget of one check (setting {@code tapak.limits.check-budget}). */
+  public static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofSeconds(20);
+
   private final Catalog catalog;
   private final Rulebook rulebook;
+  private final java.time.Duration budget;
 
   public ConformityEngine(Catalog catalog, Rulebook rulebook) {
+    this(catalog, rulebook, DEFAULT_BUDGET);
+  }
+
+  /**
+   * @param budget how long one check may take; past it {@link #check} throws
+   *     {@link Budget.BudgetExceededException} (HTTP 503) and nothing is stored
+   */
+  public ConformityEngine(Catalog catalog, Rulebook rulebook, java.time.Duration budget) {
     this.catalog = catalog;
     this.rulebook = rulebook;
+    this.budget = budget;
   }
 
   public Rulebook rulebook() {
@@ -50,9 +64,16 @@ public final class ConformityEngine {
 
   /** Checks a proposal under the given id. */
   public ConformityReport check(Proposal proposal, String id) {
+    try (Budget.Scope b = Budget.open("the check", budget)) {
+      return run(proposal, id);
+    }
+  }
+
+  private ConformityReport run(Proposal proposal, String id) {
     CheckContext ctx = new CheckContext(proposal, catalog);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rulebook.rules()) {
+      Budget.checkpoint();
       findings.add(evaluate(rule, ctx));
     }
     double net = netHa(ctx, findings);
@@ -161,6 +182,8 @@ public final class ConformityEngine {
         case COMPANY_LOCATION -> CompanyLocationCheck.evaluate(rule, ctx);
         case LOCATION -> LocationCheck.evaluate(rule, ctx);
       };
+    } catch (Budget.BudgetExceededException spent) {
+      throw spent; // the whole check stops: a report with this rule "not assessed" would be stored
     } catch (LayerUnavailableException e) {
       // a live layer's database is down: the rule cannot be decided, so the verdict is INCOMPLETE, never CONFORM
       LOG.warn("rule {}: {}", rule.id(), e.getMessage());

@@ -3,6 +3,7 @@ package id.tapak.core.rulebook;
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.geo.GeoJson;
 import id.tapak.core.geo.GeometryTransform;
+import id.tapak.core.model.Budget;
 import id.tapak.core.model.TapakException;
 import id.tapak.core.source.LayerSource;
 import id.tapak.core.source.LayerSources;
@@ -11,7 +12,6 @@ import id.tapak.core.source.SourceFeature;
 import id.tapak.core.source.SourceSchema;
 import id.tapak.core.source.SourceSpec;
 import id.tapak.core.source.SourceType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +23,14 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonEncoding;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a proposal from a file in any supported format (GeoJSON, KML, GeoPackage, zipped shapefile) into the GeoJSON
- * FeatureCollection {@link ProposalParser} takes: read through {@link LayerSources}, reprojected to EPSG:4326, a
- * {@code use} attribute kept (zones). The request properties (name, kind, special_case, kbli, exception, *_ha) are
+ * Reads a proposal from a file in any supported format (GeoJSON, KML, GeoPackage, zipped shapefile) straight into
+ * the parts {@link ProposalParser} checks: read once through {@link LayerSources}, reprojected to EPSG:4326, a
+ * {@code use} attribute kept (zones); no GeoJSON text is written and parsed again on the way. The request properties (name, kind, special_case, kbli, exception, *_ha) are
  * read from the site feature's own attributes (case-insensitive, also as the 10-character dBase names such as
  * {@code industrial}), and form fields (or CLI {@code --property}) override them; the report's notes say which value
  * came from where. A zipped shapefile without {@code .prj} is refused unless a {@code crs} field names its CRS; a
@@ -56,17 +56,19 @@ public final class ProposalFiles {
   }
 
   /**
-   * Converts a proposal file to request GeoJSON.
+   * Reads a proposal file, under the parser's limits and its upload time budget.
    *
    * @param file the file; a .zip is unpacked next to it into {@code scratch}
    * @param scratch a folder the caller owns and deletes
    * @param form request properties as text (form fields or CLI options); numbers are parsed here
+   * @param parser checks the geometries and properties, as for a GeoJSON body
    * @throws TapakException naming {@code file} or the property when the file or a value is unusable
    */
-  public static byte[] toGeoJson(Path file, Path scratch, Map<String, String> form, ProposalLimits limits) {
+  public static Proposal read(Path file, Path scratch, Map<String, String> form, ProposalParser parser) {
+    ProposalLimits limits = parser.limits();
     String name = file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
-    try {
+    try (Budget.Scope budget = Budget.open("reading the uploaded file", limits.uploadBudget())) {
       if (Files.size(file) > limits.maxBytes()) {
         throw TapakException.tooLarge("file", "the file has " + Files.size(file) + " bytes, more than the limit of "
             + limits.maxBytes());
@@ -101,7 +103,7 @@ public final class ProposalFiles {
         }
         throw e;
       }
-      return collection(source, form, limits, type, name);
+      return parser.build(parts(source, form, limits, type, name));
     } catch (SourceException e) {
       throw TapakException.unprocessable("file", "the file cannot be read: " + e.getMessage()
           .replace(scratch.toAbsolutePath().toString(), "").replace(file.toAbsolutePath().toString(), name));
@@ -114,8 +116,8 @@ public final class ProposalFiles {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  private static byte[] collection(LayerSource source, Map<String, String> form, ProposalLimits limits,
-      SourceType type, String fileName) {
+  private static List<ProposalParser.Part> parts(LayerSource source, Map<String, String> form,
+      ProposalLimits limits, SourceType type, String fileName) {
     SourceSchema schema = source.describe();
     String crs = blankToNull(form.get("crs"));
     int epsg;
@@ -127,6 +129,10 @@ public final class ProposalFiles {
       }
     } else if (schema.epsg().isPresent()) {
       epsg = schema.epsg().getAsInt();
+    } else if (type == SourceType.SHAPEFILE && schema.crsProblem() != null) {
+      throw TapakException.unprocessable("file", "the CRS of the zipped shapefile '" + fileName + "' is unknown: "
+          + schema.crsProblem() + "; give the CRS in the form field 'crs' (e.g. EPSG:32749; CLI: --property "
+          + "crs=EPSG:32749) or write the .prj with GDAL or QGIS");
     } else if (type == SourceType.SHAPEFILE) {
       throw TapakException.unprocessable("file", "the zipped shapefile '" + fileName + "' has no .prj, so its CRS is "
           + "unknown: put the .prj in the zip, or give the CRS in the form field 'crs' (e.g. EPSG:32749; CLI: "
@@ -142,50 +148,39 @@ public final class ProposalFiles {
     GeometryTransform t = CrsRegistry.transform(epsg, CrsRegistry.WGS84);
     List<SourceFeature> features = new ArrayList<>();
     source.read(f -> {
+      Budget.checkpoint();
       if (features.size() >= limits.maxFeatures()) {
         throw TapakException.tooLarge("file", "more than " + limits.maxFeatures() + " features in the file");
       }
       features.add(f);
     });
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeStringProperty("type", "FeatureCollection");
-      g.writeName("features");
-      g.writeStartArray();
-      boolean siteDone = false;
-      for (SourceFeature f : features) {
-        if (f.geometry() == null) {
-          continue;
-        }
-        g.writeStartObject();
-        g.writeStringProperty("type", "Feature");
-        g.writeName("geometry");
-        GeoJson.write(t.apply(f.geometry()), g, 9);
-        g.writeName("properties");
-        g.writeStartObject();
-        Object use = f.properties().get("use");
-        if (use != null && !use.toString().isBlank()) {
-          g.writeStringProperty("use", use.toString());
-        }
-        if (!siteDone && (use == null || "site".equalsIgnoreCase(use.toString()))) {
-          siteDone = true;
-          siteProperties(f.properties(), form, g, crs != null ? "EPSG:" + epsg : null);
-        }
-        g.writeEndObject();
-        g.writeEndObject();
+    List<ProposalParser.Part> parts = new ArrayList<>();
+    boolean siteDone = false;
+    for (SourceFeature f : features) {
+      if (f.geometry() == null) {
+        continue;
       }
-      g.writeEndArray();
-      g.writeEndObject();
+      ObjectNode props = JSON.createObjectNode();
+      Object use = f.properties().get("use");
+      if (use != null && !use.toString().isBlank()) {
+        props.put("use", use.toString());
+      }
+      if (!siteDone && (use == null || "site".equalsIgnoreCase(use.toString()))) {
+        siteDone = true;
+        siteProperties(f.properties(), form, props, crs != null ? "EPSG:" + epsg : null);
+      }
+      // the prefix names the feature as the GeoJSON of the file would, for messages
+      parts.add(new ProposalParser.Part("features[" + parts.size() + "].",
+          GeoJson.FACTORY.createGeometry(t.apply(f.geometry())), props));
     }
-    return out.toByteArray();
+    return parts;
   }
 
   /**
    * The site's request properties: the file's attributes, overridden by the form; a {@code provenance} list says
    * where each value came from (copied into the report's notes by {@link ProposalParser}).
    */
-  private static void siteProperties(Map<String, @Nullable Object> attrs, Map<String, String> form, JsonGenerator g,
+  private static void siteProperties(Map<String, @Nullable Object> attrs, Map<String, String> form, ObjectNode out,
       @Nullable String crs) {
     List<String> provenance = new ArrayList<>();
     java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
@@ -206,18 +201,14 @@ public final class ProposalFiles {
     }
     for (Map.Entry<String, Object> e : values.entrySet()) {
       if (e.getValue() instanceof Double d) {
-        g.writeNumberProperty(e.getKey(), d);
+        out.put(e.getKey(), d);
       } else {
-        g.writeStringProperty(e.getKey(), e.getValue().toString());
+        out.put(e.getKey(), e.getValue().toString());
       }
     }
     if (!provenance.isEmpty()) {
-      g.writeName("provenance");
-      g.writeStartArray();
-      for (String p : provenance) {
-        g.writeString(p);
-      }
-      g.writeEndArray();
+      ArrayNode list = out.putArray("provenance");
+      provenance.forEach(list::add);
     }
   }
 

@@ -31,7 +31,7 @@ public final class ProposalParser {
   /** Indonesia with a margin: lon 94–142 E, lat 11.5 S – 6.5 N. */
   static final Envelope INDONESIA = new Envelope(94, 142, -11.5, 6.5);
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = GeoJson.JSON;
   /**
    * Longest text property (name, kind, use, ...), in characters: every check stores its proposal's texts, so they
    * are bounded (a longer one is 422 naming the property); unknown property names and provenance notes that are
@@ -61,6 +61,10 @@ public final class ProposalParser {
     try {
       root = JSON.readTree(body);
     } catch (JacksonException e) {
+      if (GeoJson.tooDeep(e)) {
+        throw TapakException.unprocessable("body", "the body nests JSON objects and arrays deeper than "
+            + GeoJson.MAX_JSON_DEPTH + " levels");
+      }
       throw TapakException.badRequest("body", "the body is not JSON: " + e.getOriginalMessage());
     }
     if (root == null || root.isMissingNode()) {
@@ -91,14 +95,25 @@ public final class ProposalParser {
           parts.add(feature(fs.get(i), "features[" + i + "]."));
         }
       }
-      case "Polygon", "MultiPolygon" -> parts.add(new Part("", root, JSON.createObjectNode()));
+      case "Polygon", "MultiPolygon" -> parts.add(new Part("", parseGeometry(root, "geometry"),
+          JSON.createObjectNode()));
       default -> throw TapakException.unprocessable("type", "expected a GeoJSON Feature or FeatureCollection, got "
           + (type.isEmpty() ? "no type" : "'" + type + "'"));
     }
     return build(parts);
   }
 
-  private record Part(String prefix, JsonNode geometry, JsonNode properties) {}
+  /**
+   * One feature of a proposal: the site or a zone, its geometry already read (from GeoJSON here, from a file by
+   * {@link ProposalFiles}) and its properties as JSON.
+   *
+   * @param prefix the feature's JSON path prefix for messages, e.g. "features[2]."
+   */
+  record Part(String prefix, Geometry geometry, JsonNode properties) {}
+
+  ProposalLimits limits() {
+    return limits;
+  }
 
   private Part feature(JsonNode f, String prefix) {
     if (!f.isObject() || !"Feature".equals(f.path("type").asString(""))) {
@@ -113,10 +128,19 @@ public final class ProposalParser {
     if (!p.isObject() && !p.isNull() && !p.isMissingNode()) {
       throw TapakException.unprocessable(prefix + "properties", "properties must be an object");
     }
-    return new Part(prefix, g, p.isObject() ? p : JSON.createObjectNode());
+    return new Part(prefix, parseGeometry(g, prefix + "geometry"), p.isObject() ? p : JSON.createObjectNode());
   }
 
-  private Proposal build(List<Part> parts) {
+  private static Geometry parseGeometry(JsonNode g, String path) {
+    try {
+      return GeoJson.parse(g, path);
+    } catch (GeoJson.GeoJsonException e) {
+      throw TapakException.unprocessable(e.path(), e.getMessage());
+    }
+  }
+
+  /** The proposal of its parts, every geometry checked (polygonal, in Indonesia, size, repair) and every property. */
+  Proposal build(List<Part> parts) {
     List<Geometry> siteParts = new ArrayList<>();
     List<Proposal.Zone> zones = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -137,7 +161,7 @@ public final class ProposalParser {
       }
       JsonNode use = part.properties().path("use");
       String useText = use.isMissingNode() || use.isNull() ? "site" : text(use, part.prefix() + "properties.use");
-      g = repair(g, part.prefix() + "geometry", notes);
+      g = repair(g, part.prefix() + "geometry", notes, limits.maxSelfIntersections());
       if (useText.equalsIgnoreCase("site")) {
         siteParts.add(g);
         if (props == null) {
@@ -229,12 +253,7 @@ public final class ProposalParser {
 
   private Geometry geometry(Part part) {
     String path = part.prefix() + "geometry";
-    Geometry g;
-    try {
-      g = GeoJson.parse(part.geometry(), path);
-    } catch (GeoJson.GeoJsonException e) {
-      throw TapakException.unprocessable(e.path(), e.getMessage());
-    }
+    Geometry g = part.geometry();
     if (!(g instanceof Polygonal)) {
       throw TapakException.unprocessable(path + ".type", "a site or zone must be a Polygon or MultiPolygon, got "
           + g.getGeometryType());
@@ -255,7 +274,7 @@ public final class ProposalParser {
     return g;
   }
 
-  private static Geometry repair(Geometry g, String path, List<String> notes) {
+  private static Geometry repair(Geometry g, String path, List<String> notes, int maxCrossings) {
     IsValidOp op = new IsValidOp(g);
     if (op.isValid()) {
       return g;
@@ -263,7 +282,13 @@ public final class ProposalParser {
     TopologyValidationError err = op.getValidationError();
     String where = err.getCoordinate() == null ? "" : String.format(Locale.ROOT, " at lon %.6f, lat %.6f",
         err.getCoordinate().x, err.getCoordinate().y);
-    Geometry fixed = GeometryRepair.repair(g).geometry();
+    Geometry fixed;
+    try {
+      fixed = GeometryRepair.repair(g, maxCrossings).geometry();
+    } catch (GeometryRepair.TooComplexException e) {
+      throw TapakException.unprocessable(path, "the polygon is invalid (" + err.getMessage() + where + ") and "
+          + e.getMessage());
+    }
     if (fixed.isEmpty() || !(fixed instanceof Polygonal) || GeodesicMeasure.squareMetres(fixed) <= 0) {
       throw TapakException.unprocessable(path, "the polygon is invalid (" + err.getMessage() + where
           + ") and cannot be repaired");

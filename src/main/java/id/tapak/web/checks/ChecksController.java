@@ -63,7 +63,7 @@ class ChecksController {
       throw TapakException.badRequest("file", "a multipart field 'file' with a .zip (shapefile), .kml, .gpkg or "
           + ".geojson file is required");
     }
-    return checkAndStore(parser.parse(uploads.toGeoJson(file, form)), caller);
+    return checkAndStore(uploads.read(file, form), caller);
   }
 
   /** Checks and stores; the caller is the access token's name (web.security), kept as {@code createdBy}. */

@@ -1,8 +1,10 @@
 package id.tapak.web.checks;
 
 import id.tapak.core.model.TapakException;
+import id.tapak.core.rulebook.Proposal;
 import id.tapak.core.rulebook.ProposalFiles;
 import id.tapak.core.rulebook.ProposalLimits;
+import id.tapak.core.rulebook.ProposalParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,12 +25,15 @@ import org.springframework.web.multipart.MultipartFile;
 class UploadReader {
 
   private final ProposalLimits limits;
+  private final ProposalParser parser;
 
-  UploadReader(ProposalLimits limits) {
+  UploadReader(ProposalLimits limits, ProposalParser parser) {
     this.limits = limits;
+    this.parser = parser;
   }
 
-  byte[] toGeoJson(MultipartFile file, Map<String, String> form) {
+  /** The proposal in the uploaded file, read once (no GeoJSON round trip). */
+  Proposal read(MultipartFile file, Map<String, String> form) {
     if (file.getSize() > limits.maxBytes()) {
       throw TapakException.tooLarge("file", "the upload has " + file.getSize() + " bytes, more than the limit of "
           + limits.maxBytes());
@@ -48,7 +53,7 @@ class UploadReader {
       try (InputStream in = file.getInputStream()) {
         Files.copy(in, saved);
       }
-      return ProposalFiles.toGeoJson(saved, dir, form, limits);
+      return ProposalFiles.read(saved, dir, form, parser);
     } catch (IOException e) {
       // the message of an I/O failure names the temp folder: not for the client
       throw TapakException.badRequest("file", "the upload could not be read or saved; send the file again");

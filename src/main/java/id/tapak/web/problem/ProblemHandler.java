@@ -67,7 +67,13 @@ public class ProblemHandler {
   @ExceptionHandler(TapakException.class)
   ResponseEntity<ProblemDetail> tapak(TapakException e, HttpServletRequest req) {
     HttpStatus s = HttpStatus.valueOf(e.kind().httpStatus());
-    return problem(s, s.getReasonPhrase(), e.getMessage(), e.field(), req);
+    ResponseEntity<ProblemDetail> p = problem(s, s.getReasonPhrase(), e.getMessage(), e.field(), req);
+    if (e.kind() == TapakException.Kind.OVER_BUDGET) {
+      // the time budget was spent (the service is busy, or the request is costly): nothing was stored, try later
+      return ResponseEntity.status(p.getStatusCode()).headers(p.getHeaders()).header("Retry-After", "10")
+          .body(p.getBody());
+    }
+    return p;
   }
 
   /** The store cannot serve now (database down, disk full): temporary, nothing was written; try again shortly. */

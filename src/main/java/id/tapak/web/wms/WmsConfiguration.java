@@ -22,9 +22,10 @@ class WmsConfiguration {
 
   @Bean
   WmsService wmsService(Catalog catalog, ObjectProvider<CheckFeatures> checks, CorridorService corridors,
-      WmsProperties props) {
+      WmsProperties props, id.tapak.app.LimitsProperties limits) {
     WmsLayers layers = new WmsLayers(catalog, checks::getIfAvailable, CorridorLayers.wms(corridors));
-    return new WmsService(layers, props.maxWidth(), props.maxHeight(), new TileCache(props.cacheSize()),
-        props.contact().toCore());
+    return new WmsService(layers, props.maxWidth(), props.maxHeight(),
+        new TileCache(props.cacheSize(), limits.tileCacheBytes().toBytes()), props.contact().toCore(),
+        limits.renderBudget());
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxWidth largest GetMap WIDTH, pixels (default 4096)
  * @param maxHeight largest GetMap HEIGHT, pixels (default 4096)
- * @param cacheSize most rendered images kept in memory; 0 disables the tile cache (default 2000, about 50 MB of
- *     typical 256×256 PNG tiles)
+ * @param cacheSize most rendered images kept in memory; 0 disables the tile cache (default 2000); the memory they
+ *     may hold is bounded by {@code tapak.limits.tile-cache-bytes} (default 64 MB)
  * @param contact the capabilities' ContactInformation ({@code tapak.wms.contact.*}); default: country only
  */
 @ConfigurationProperties("tapak.wms")

@@ -24,7 +24,7 @@ class ProposalFilesTest {
   Path scratch;
 
   Proposal read(Path file, Map<String, String> form) {
-    return PARSER.parse(ProposalFiles.toGeoJson(file, scratch, form, ProposalLimits.DEFAULT));
+    return ProposalFiles.read(file, scratch, form, PARSER);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package id.tapak.core.publish.features;
 
-import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.Feature;
 import id.tapak.core.publish.geojson.GeoJsonWriter;
 import java.io.IOException;
@@ -30,15 +29,7 @@ public record FeatureDocument(Feature feature, List<Link> links, CrsRef crs) {
   /** Writes the feature as UTF-8 GeoJSON; does not close {@code out}. */
   public void writeTo(OutputStream out) throws IOException {
     try (JsonGenerator gen = GeoJsonWriter.generator(new ItemsPage.NonClosing(out))) {
-      gen.writeStartObject();
-      gen.writeStringProperty("type", "Feature");
-      gen.writeStringProperty("id", feature.id());
-      gen.writeName("geometry");
-      GeoJson.write(feature.geometry(), gen, crs.decimals());
-      gen.writeName("properties");
-      GeoJsonWriter.writeProperties(feature.properties(), gen);
-      Link.writeAll(links, gen);
-      gen.writeEndObject();
+      GeoJsonWriter.writeFeature(feature, gen, crs.decimals(), g -> Link.writeAll(links, g));
     }
   }
 }

@@ -38,6 +38,16 @@ public final class GeoJsonWriter {
 
   /** Writes one Feature object with coordinates rounded to {@code decimals} places (3 for metres). */
   public static void writeFeature(Feature f, JsonGenerator gen, int decimals) {
+    writeFeature(f, gen, decimals, null);
+  }
+
+  /**
+   * Writes one Feature object, the one way every publisher writes one (items, a single item, feature info):
+   * {@code type}, {@code id}, {@code geometry} (RFC 7946: lon/lat, exterior rings counter-clockwise, rounded to
+   * {@code decimals} places), {@code properties}, then {@code extraMembers} (links, the WMS layer name) when given.
+   */
+  public static void writeFeature(Feature f, JsonGenerator gen, int decimals,
+      @Nullable Consumer<JsonGenerator> extraMembers) {
     gen.writeStartObject();
     gen.writeStringProperty("type", "Feature");
     gen.writeStringProperty("id", f.id());
@@ -45,6 +55,9 @@ public final class GeoJsonWriter {
     GeoJson.write(f.geometry(), gen, decimals);
     gen.writeName("properties");
     writeProperties(f.properties(), gen);
+    if (extraMembers != null) {
+      extraMembers.accept(gen);
+    }
     gen.writeEndObject();
   }
 

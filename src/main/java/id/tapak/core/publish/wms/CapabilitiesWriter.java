@@ -4,7 +4,7 @@ import id.tapak.core.catalog.Catalog;
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
-import id.tapak.core.publish.wms.style.Style;
+import id.tapak.core.publish.style.Style;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

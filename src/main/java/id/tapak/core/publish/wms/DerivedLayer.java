@@ -2,7 +2,7 @@ package id.tapak.core.publish.wms;
 
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LocalizedText;
-import id.tapak.core.publish.wms.style.Style;
+import id.tapak.core.publish.style.Style;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -1,6 +1,5 @@
 package id.tapak.core.publish.wms;
 
-import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.Feature;
 import id.tapak.core.publish.geojson.GeoJsonWriter;
 import java.io.ByteArrayOutputStream;
@@ -38,15 +37,8 @@ final class FeatureInfoWriter {
       g.writeStartArray();
       for (Hits h : hits) {
         for (Feature f : h.features()) {
-          g.writeStartObject();
-          g.writeStringProperty("type", "Feature");
-          g.writeStringProperty("id", f.id());
-          g.writeStringProperty("layer", h.layer().name());
-          g.writeName("geometry");
-          GeoJson.write(f.geometry(), g, GeoJsonWriter.DECIMALS);
-          g.writeName("properties");
-          GeoJsonWriter.writeProperties(f.properties(), g);
-          g.writeEndObject();
+          GeoJsonWriter.writeFeature(f, g, GeoJsonWriter.DECIMALS, m -> m.writeStringProperty("layer",
+              h.layer().name()));
         }
       }
       g.writeEndArray();

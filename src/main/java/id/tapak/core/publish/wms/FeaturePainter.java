@@ -1,6 +1,6 @@
 package id.tapak.core.publish.wms;
 
-import id.tapak.core.publish.wms.style.Symbolizer;
+import id.tapak.core.publish.style.Symbolizer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -36,7 +36,7 @@ public record GetFeatureInfoRequest(
   /** Parses the request; I/J may also come as X/Y (WMS 1.1.1 clients). */
   public static GetFeatureInfoRequest parse(WmsParameters p, int maxWidth, int maxHeight) {
     GetMapRequest map = GetMapRequest.parse(p, maxWidth, maxHeight, false);
-    List<String> query = GetMapRequest.split(p.required("QUERY_LAYERS"));
+    List<String> query = GetMapRequest.split(p.required("QUERY_LAYERS"), "QUERY_LAYERS");
     for (String q : query) {
       if (!map.layers().contains(q)) {
         throw new WmsException(WmsException.LAYER_NOT_DEFINED, "QUERY_LAYERS",

@@ -41,6 +41,12 @@ public record GetMapRequest(
     @Nullable String sldBody,
     boolean antialiasOutlines) {
 
+  /**
+   * Most names in LAYERS, STYLES or QUERY_LAYERS. Each name costs a pass over a layer, so a list of 20 000 repeats of
+   * one layer took 76 s; the capabilities list fewer than 40 layers, so 64 leaves room for any real map.
+   */
+  public static final int MAX_LAYERS = 64;
+
   public static final String PNG = "image/png";
   public static final String JPEG = "image/jpeg";
 
@@ -72,13 +78,13 @@ public record GetMapRequest(
    * @param needFormat false for GetFeatureInfo, where FORMAT may be left out
    */
   public static GetMapRequest parse(WmsParameters p, int maxWidth, int maxHeight, boolean needFormat) {
-    List<String> layers = split(p.required("LAYERS"));
+    List<String> layers = split(p.required("LAYERS"), "LAYERS");
     String stylesParam = p.get("STYLES");
     List<String> styles = new ArrayList<>();
     if (stylesParam == null || stylesParam.isBlank()) {
       layers.forEach(l -> styles.add(""));
     } else {
-      styles.addAll(split(stylesParam));
+      styles.addAll(split(stylesParam, "STYLES"));
       while (styles.size() < layers.size() && stylesParam.endsWith(",")) {
         styles.add("");
       }
@@ -112,6 +118,18 @@ public record GetMapRequest(
     throw WmsException.invalid("ANTIALIAS", "ANTIALIAS must be FULL or FAST, got " + v);
   }
 
+  /**
+   * The identity of the image this request draws: every parsed value that changes a pixel, normalised (format and
+   * CRS by their canonical names, the box as numbers in east, north order), and nothing else; so parameter case and
+   * order, spelling ({@code png} or {@code image/png}), EXCEPTIONS and unknown parameters never make a new tile.
+   */
+  public String cacheKey() {
+    return String.join("|", String.join(",", layers), String.join(",", styles), crs.name(),
+        bbox.getMinX() + "," + bbox.getMinY() + "," + bbox.getMaxX() + "," + bbox.getMaxY(),
+        width + "x" + height, format, transparent ? "T" : "O", Integer.toHexString(bgColor),
+        checkId == null ? "" : checkId, antialiasOutlines ? "AA" : "", sldBody == null ? "" : sldBody);
+  }
+
   /** Map units per pixel along x. */
   public double resolution() {
     return bbox.getWidth() / width;
@@ -122,7 +140,14 @@ public record GetMapRequest(
     return resolution() * crs.metresPerUnit() / 0.00028;
   }
 
-  static List<String> split(String v) {
+  /** A comma-separated list of names; more than {@link #MAX_LAYERS} is refused before anything is drawn. */
+  static List<String> split(String v, String parameter) {
+    int names = 1;
+    for (int i = 0; i < v.length(); i++) {
+      if (v.charAt(i) == ',' && ++names > MAX_LAYERS) {
+        throw WmsException.invalid(parameter, parameter + " may list at most " + MAX_LAYERS + " names");
+      }
+    }
     List<String> out = new ArrayList<>();
     for (String s : v.split(",", -1)) {
       out.add(s.trim());

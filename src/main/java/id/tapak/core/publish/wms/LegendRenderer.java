@@ -1,9 +1,9 @@
 package id.tapak.core.publish.wms;
 
 import id.tapak.core.model.GeometryKind;
-import id.tapak.core.publish.wms.style.Style;
-import id.tapak.core.publish.wms.style.StyleRule;
-import id.tapak.core.publish.wms.style.Symbolizer;
+import id.tapak.core.publish.style.Style;
+import id.tapak.core.publish.style.StyleRule;
+import id.tapak.core.publish.style.Symbolizer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,8 +1,9 @@
 package id.tapak.core.publish.wms;
 
-import id.tapak.core.publish.wms.style.Style;
-import id.tapak.core.publish.wms.style.StyleRule;
-import id.tapak.core.publish.wms.style.Symbolizer;
+import id.tapak.core.model.Budget;
+import id.tapak.core.publish.style.Style;
+import id.tapak.core.publish.style.StyleRule;
+import id.tapak.core.publish.style.Symbolizer;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
@@ -100,6 +101,7 @@ public final class MapRenderer {
     ProjectedLayer data = layer.data();
     long[] matches = data.ruleMatches(layer.style());
     for (int i : data.query(query)) {
+      Budget.checkpoint(); // per feature: a map that outruns its time budget stops here, nothing is cached
       long hit = active & (matches != null ? matches[i] : matchAll(rules, data.feature(i).properties()));
       painter.begin(i);
       boolean drawn = false;

@@ -21,6 +21,8 @@ public final class WmsException extends TapakException {
   public static final String OPERATION_NOT_SUPPORTED = "OperationNotSupported";
   public static final String MISSING_PARAMETER = "MissingParameterValue";
   public static final String INVALID_PARAMETER = INVALID_PARAMETER_VALUE;
+  /** OWS: none of the codes fits, e.g. a request that outran its time budget. */
+  public static final String NO_APPLICABLE_CODE = "NoApplicableCode";
 
   public WmsException(String code, @Nullable String locator, String message) {
     super(kind(code), locator, message, code);

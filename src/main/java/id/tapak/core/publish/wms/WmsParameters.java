@@ -64,13 +64,4 @@ public final class WmsParameters {
       throw WmsException.invalid(name, name + " must be a positive integer, got " + v);
     }
   }
-
-  /** Names and values sorted by upper-case name: a normalised cache key (e.g. for rendered tiles). */
-  public String canonical() {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      sb.append(e.getKey().toUpperCase(Locale.ROOT)).append('=').append(e.getValue()).append('&');
-    }
-    return sb.toString();
-  }
 }

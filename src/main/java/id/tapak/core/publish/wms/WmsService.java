@@ -1,14 +1,16 @@
 package id.tapak.core.publish.wms;
 
+import id.tapak.core.model.Budget;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.GeometryKind;
-import id.tapak.core.publish.wms.style.SldReader;
-import id.tapak.core.publish.wms.style.Style;
+import id.tapak.core.publish.style.SldReader;
+import id.tapak.core.publish.style.Style;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +44,26 @@ public final class WmsService {
   private final MapRenderer renderer = new MapRenderer();
   private final LegendRenderer legends = new LegendRenderer();
   private final CapabilitiesWriter capabilities;
+  private final Duration renderBudget;
+
+  /** Default time budget of one GetMap, GetFeatureInfo or legend (setting {@code tapak.limits.render-budget}). */
+  public static final Duration DEFAULT_RENDER_BUDGET = Duration.ofSeconds(10);
 
   public WmsService(WmsLayers layers, int maxWidth, int maxHeight, TileCache cache) {
     this(layers, maxWidth, maxHeight, cache, ServiceContact.DEFAULT);
   }
 
   public WmsService(WmsLayers layers, int maxWidth, int maxHeight, TileCache cache, ServiceContact contact) {
+    this(layers, maxWidth, maxHeight, cache, contact, DEFAULT_RENDER_BUDGET);
+  }
+
+  /**
+   * @param renderBudget how long one map may take to draw; past it the request is answered with a
+   *     ServiceException and nothing is cached
+   */
+  public WmsService(WmsLayers layers, int maxWidth, int maxHeight, TileCache cache, ServiceContact contact,
+      Duration renderBudget) {
+    this.renderBudget = renderBudget;
     this.capabilities = new CapabilitiesWriter(contact);
     if (maxWidth <= 0 || maxHeight <= 0) {
       throw new IllegalArgumentException("WMS max width/height must be positive");
@@ -62,8 +78,19 @@ public final class WmsService {
     return cache;
   }
 
-  /** Dispatches on REQUEST; {@code onlineResource} is the service URL advertised in capabilities. */
+  /**
+   * Dispatches on REQUEST; {@code onlineResource} is the service URL advertised in capabilities. Runs under the
+   * render budget: when it is spent the answer is a {@link WmsException} (code NoApplicableCode) naming it.
+   */
   public Response handle(WmsParameters p, String onlineResource) {
+    try (Budget.Scope b = Budget.open("the WMS request", renderBudget)) {
+      return dispatch(p, onlineResource);
+    } catch (Budget.BudgetExceededException e) {
+      throw new WmsException(WmsException.NO_APPLICABLE_CODE, null, e.getMessage());
+    }
+  }
+
+  private Response dispatch(WmsParameters p, String onlineResource) {
     String service = p.get("SERVICE");
     String request = p.get("REQUEST", "").trim();
     if (service != null && !service.isBlank() && !service.trim().equalsIgnoreCase("WMS")) {
@@ -130,7 +157,7 @@ public final class WmsService {
     List<MapRenderer.RenderLayer> draw = resolve(req);
     boolean cacheable = cache.enabled() && req.sldBody() == null
         && (long) req.width() * req.height() <= CACHEABLE_PIXELS;
-    String key = cacheable ? p.canonical() : "";
+    String key = cacheable ? req.cacheKey() : "";
     long version = cacheable ? layers.version() : 0;
     if (cacheable) {
       byte[] hit = cache.get(key, version);

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GeoJsonSource implements LayerSource {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = GeoJson.JSON;
 
   private final Path file;
   private @Nullable JsonNode root;
@@ -44,7 +44,12 @@ public final class GeoJsonSource implements LayerSource {
     if (root == null) {
       try (InputStream in = Files.newInputStream(file)) {
         root = JSON.readTree(in);
-      } catch (IOException | JacksonException e) {
+      } catch (JacksonException e) {
+        if (GeoJson.tooDeep(e)) {
+          throw new SourceException(file + ": JSON nested deeper than " + GeoJson.MAX_JSON_DEPTH + " levels");
+        }
+        throw new SourceException(file + ": not readable as JSON: " + e.getOriginalMessage(), e);
+      } catch (IOException e) {
         throw new SourceException(file + ": not readable as JSON: " + e.getMessage(), e);
       }
       if (root == null || !root.isObject() || root.get("type") == null) {
@@ -88,6 +93,8 @@ public final class GeoJsonSource implements LayerSource {
       if (gn != null && !gn.isNull()) {
         try {
           g = GeoJson.parse(gn, "features[" + i + "].geometry");
+        } catch (GeoJson.RefusedGeometryException refused) {
+          throw new SourceException(file + ": " + refused.getMessage());
         } catch (IllegalArgumentException bad) {
           g = null; // counted by the catalog as a feature without usable geometry
         }

@@ -1,5 +1,6 @@
 package id.tapak.core.source.geopackage;
 
+import id.tapak.core.model.Budget;
 import id.tapak.core.source.LayerSource;
 import id.tapak.core.source.SourceException;
 import id.tapak.core.source.SourceFeature;
@@ -20,7 +21,10 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Reads one feature table of a GeoPackage. The table is found in {@code gpkg_contents} (data_type 'features'); its
@@ -30,6 +34,13 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>The file is opened read-only, one connection per call, so a layer never holds a file handle between loads and
  * GDAL's R-tree triggers (which need SpatiaLite functions) are never fired.
+ *
+ * <p>A GeoPackage is a database its author programmed, and uploads are untrusted: a view can run any SQL on
+ * {@code SELECT} (an 8 KB file with a recursive view pushed the heap to 4.2 GB). So only real tables are read: the
+ * {@code gpkg_*} metadata tables must be tables, a {@code gpkg_contents} entry that is a view or a virtual table is
+ * not a feature table, and generated columns are never selected ({@code PRAGMA table_info} leaves them out).
+ * {@code trusted_schema} is off, and an SQLite progress handler stops any statement once the thread's
+ * {@link Budget} is spent (uploads run under one; start-up loads do not).
  */
 public final class GeoPackageSource implements LayerSource {
 
@@ -55,7 +66,7 @@ public final class GeoPackageSource implements LayerSource {
       Table t = table(c);
       return new SourceSchema(t.fields(), t.epsg());
     } catch (SQLException e) {
-      throw new SourceException(file + ": not readable as a GeoPackage: " + e.getMessage(), e);
+      throw failure(e, "not readable as a GeoPackage");
     }
   }
 
@@ -78,18 +89,77 @@ public final class GeoPackageSource implements LayerSource {
           for (int i = 0; i < t.fields().size(); i++) {
             props.put(t.fields().get(i), value(rs.getObject(i + 3), t.booleans().get(i)));
           }
-          sink.accept(new SourceFeature(id == null ? "" : id, codec.decode(rs.getBytes(2)), props));
+          org.locationtech.jts.geom.Geometry g;
+          try {
+            g = codec.decode(rs.getBytes(2));
+          } catch (SourceException refused) {
+            throw new SourceException(file + ": layer '" + t.name() + "', feature " + id + ": "
+                + refused.getMessage());
+          }
+          sink.accept(new SourceFeature(id == null ? "" : id, g, props));
         }
       }
     } catch (SQLException e) {
-      throw new SourceException(file + ": layer '" + layer + "': " + e.getMessage(), e);
+      throw failure(e, "layer '" + layer + "' is not readable");
     }
   }
+
+  /** SQLite virtual-machine steps between two looks at the time budget. */
+  private static final int PROGRESS_STEPS = 10_000;
 
   private Connection open() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
-    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try {
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA trusted_schema = OFF");
+      }
+      ProgressHandler.setHandler(c, PROGRESS_STEPS, new ProgressHandler() {
+        @Override
+        protected int progress() {
+          return Budget.spent() ? 1 : 0; // non-zero interrupts the statement
+        }
+      });
+      requireTables(c);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  /**
+   * A failure in words, without SQLite's own codes and text (they name internals, not the user's file): a spent
+   * budget is the budget's exception, so the web layer answers it as such.
+   */
+  private RuntimeException failure(SQLException e, String what) {
+    Budget.checkpoint();
+    SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : SQLiteErrorCode.UNKNOWN_ERROR;
+    String why = switch (code) {
+      case SQLITE_NOTADB -> "the file is not an SQLite database";
+      case SQLITE_CORRUPT -> "the file is damaged";
+      case SQLITE_INTERRUPT -> "reading it was stopped";
+      default -> "the file is damaged or not a GeoPackage";
+    };
+    return new SourceException(file + ": " + what + ": " + why, e);
+  }
+
+  /** The metadata Tapak reads must be plain tables: a view named gpkg_contents would run the author's SQL. */
+  private void requireTables(Connection c) throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT lower(name) FROM sqlite_master "
+        + "WHERE type = 'table' AND lower(name) IN ('gpkg_contents', 'gpkg_geometry_columns', 'gpkg_spatial_ref_sys')"
+        + " AND sql NOT LIKE 'CREATE VIRTUAL%'")) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    }
+    for (String t : List.of("gpkg_contents", "gpkg_geometry_columns", "gpkg_spatial_ref_sys")) {
+      if (!found.contains(t)) {
+        throw new SourceException(file + ": not a GeoPackage: " + t + " is missing or is not a table");
+      }
+    }
   }
 
   private Table table(Connection c) throws SQLException {
@@ -143,13 +213,16 @@ public final class GeoPackageSource implements LayerSource {
     List<String> tables = new ArrayList<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(
-            "SELECT table_name FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name")) {
+            "SELECT c.table_name FROM gpkg_contents c WHERE c.data_type = 'features' AND EXISTS (SELECT 1 FROM "
+                + "sqlite_master m WHERE m.type = 'table' AND lower(m.name) = lower(c.table_name) AND m.sql NOT LIKE "
+                + "'CREATE VIRTUAL%') ORDER BY c.table_name")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
     }
     if (tables.isEmpty()) {
-      throw new SourceException(file + ": the GeoPackage holds no feature table");
+      throw new SourceException(file + ": the GeoPackage holds no feature table (views and virtual tables are not "
+          + "read)");
     }
     if (layer == null) {
       if (tables.size() > 1) {

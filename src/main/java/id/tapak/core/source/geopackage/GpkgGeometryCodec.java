@@ -3,6 +3,8 @@ package id.tapak.core.source.geopackage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import id.tapak.core.geo.GeometryLimits;
+import id.tapak.core.source.SourceException;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -16,7 +18,10 @@ import org.locationtech.jts.io.WKBReader;
  *
  * <p>Blobs come from files users hand in, so nothing here trusts them: any malformed blob gives {@code null}, which
  * the catalog counts as a skipped feature. JTS {@link WKBReader} throws {@link IllegalArgumentException} as well as
- * {@link ParseException} on crafted input, hence the broad catch.
+ * {@link ParseException} on crafted input, hence the broad catch. Two faults are refused rather than skipped,
+ * because skipping would silently change what a user uploaded: collections nested deeper than
+ * {@link GeometryLimits#MAX_GEOMETRY_DEPTH} (checked on the bytes first, so {@code WKBReader} never recurses into a
+ * 100 000-level blob) and coordinates that are NaN or infinite.
  *
  * <p>Not thread-safe (it holds a {@link WKBReader}); use one per read.
  */
@@ -35,17 +40,33 @@ final class GpkgGeometryCodec {
    * The geometry of a blob, in the layer's own CRS and x/y order.
    *
    * @return the geometry, or null when the blob is null, flagged empty, extended, or malformed
+   * @throws SourceException when the geometry is nested too deep or has a non-finite coordinate
    */
   @Nullable Geometry decode(byte @Nullable [] blob) {
     int offset = wkbOffset(blob);
     if (offset < 0) {
       return null;
     }
+    int depth;
     try {
-      return wkb.read(Arrays.copyOfRange(blob, offset, blob.length));
+      depth = GeometryLimits.wkbDepth(blob, offset, GeometryLimits.MAX_GEOMETRY_DEPTH);
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
+    if (depth > GeometryLimits.MAX_GEOMETRY_DEPTH) {
+      throw new SourceException("geometry collections nested deeper than " + GeometryLimits.MAX_GEOMETRY_DEPTH
+          + " levels are refused");
+    }
+    Geometry g;
+    try {
+      g = wkb.read(Arrays.copyOfRange(blob, offset, blob.length));
     } catch (ParseException | RuntimeException malformed) {
       return null;
     }
+    if (!GeometryLimits.finite(g)) {
+      throw new SourceException("a coordinate is not a finite number (NaN or infinity)");
+    }
+    return g;
   }
 
   /**

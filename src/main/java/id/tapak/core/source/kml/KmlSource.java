@@ -32,9 +32,13 @@ import org.locationtech.jts.geom.Polygon;
  * Reads the Placemarks of a KML 2.2 file (as Google Earth and most phone apps export a drawn site) with StAX: name,
  * ExtendedData (Data/value and SchemaData/SimpleData) as properties, and Point, LineString, Polygon (outer and inner
  * boundaries) and MultiGeometry. KML is always WGS84 lon/lat[,alt]; altitude is dropped. External entities and DTDs
- * are disabled (uploads are untrusted).
+ * are disabled and elements nested deeper than {@link #MAX_DEPTH} refused (uploads are untrusted); a coordinate that
+ * is not a finite number ({@code nan}, {@code inf}, {@code 1e999}) is refused, not read as 0 or as a huge value.
  */
 public final class KmlSource implements LayerSource {
+
+  /** Deepest element nesting accepted (folders in folders included); real KML stays under 20. */
+  public static final int MAX_DEPTH = 64;
 
   private final Path file;
 
@@ -54,6 +58,7 @@ public final class KmlSource implements LayerSource {
     XMLInputFactory xf = XMLInputFactory.newFactory();
     xf.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     xf.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    xf.setProperty("jdk.xml.maxElementDepth", MAX_DEPTH);
     try (InputStream in = Files.newInputStream(file)) {
       XMLStreamReader r = xf.createXMLStreamReader(in);
       int n = 0;
@@ -64,7 +69,12 @@ public final class KmlSource implements LayerSource {
         }
       }
       r.close();
-    } catch (IOException | XMLStreamException e) {
+    } catch (XMLStreamException e) {
+      if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+        throw new SourceException(file + ": KML elements are nested deeper than " + MAX_DEPTH + " levels", e);
+      }
+      throw new SourceException(file + ": not readable as KML: " + e.getMessage(), e);
+    } catch (IOException e) {
       throw new SourceException(file + ": not readable as KML: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new SourceException(file + ": bad KML geometry: " + e.getMessage(), e);
@@ -171,7 +181,12 @@ public final class KmlSource implements LayerSource {
           if (p.length < 2) {
             throw new IllegalArgumentException("coordinate tuple '" + tuple + "' needs lon,lat");
           }
-          cs.add(new Coordinate(Double.parseDouble(p[0]), Double.parseDouble(p[1])));
+          double lon = Double.parseDouble(p[0]);
+          double lat = Double.parseDouble(p[1]);
+          if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
+            throw new IllegalArgumentException("coordinate tuple '" + tuple + "' is not a pair of finite numbers");
+          }
+          cs.add(new Coordinate(lon, lat));
         }
       } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals(element)) {
         break;

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>OGC-style names ("WGS 84 / UTM zone 49S", "DGN95 / Indonesia TM-3 zone 49.2") and an outermost
  * {@code AUTHORITY["EPSG","…"]} are recognised too. Anything else is empty, and the catalog then asks the user for
- * {@code source.crs}; guessing a datum would put data hundreds of metres off.
+ * {@code source.crs}; guessing a datum would put data hundreds of metres off. A WGS84 name over another datum
+ * ({@code GEOGCS["WGS 84",DATUM["D_Batavia"...} is not WGS84 either, and {@link #problem} says why a {@code .prj}
+ * gave nothing, so the user is told "unreadable" rather than "missing".
  */
 final class PrjReader {
 
@@ -31,7 +33,25 @@ final class PrjReader {
       Pattern.compile("WGS_?84_UTM_ZONE_(\\d{2})([NS])|WGS_1984_UTM_ZONE_(\\d{2})([NS])");
   private static final Pattern TM3 = Pattern.compile("(?:DGN_?1995|DGN95)_INDONESIA_TM-?3_ZONE_(\\d{2})\\.([12])");
 
+  private static final Pattern DATUM = Pattern.compile("DATUM\\s*\\[\\s*\"([^\"]*)\"");
+
   private PrjReader() {}
+
+  /**
+   * Why a {@code .prj} gives no EPSG code, for the message: not WKT at all, or the CRS it names. Null when
+   * {@link #epsg} reads it.
+   */
+  static @org.jspecify.annotations.Nullable String problem(String wkt) {
+    if (epsg(wkt).isPresent()) {
+      return null;
+    }
+    Matcher m = OUTER_NAME.matcher(wkt);
+    if (!m.find()) {
+      return "the .prj is not readable as a WKT CRS definition";
+    }
+    String name = m.group(2).length() > 80 ? m.group(2).substring(0, 80) + "…" : m.group(2);
+    return "the .prj names the CRS '" + name.replaceAll("\\p{Cntrl}", "?") + "', which Tapak does not know";
+  }
 
   /** The EPSG code of a {@code .prj} text, or empty when the CRS is not one Tapak knows by name. */
   static OptionalInt epsg(String wkt) {
@@ -43,7 +63,13 @@ final class PrjReader {
     if (!m.find()) {
       return OptionalInt.empty();
     }
-    return byName(m.group(2));
+    OptionalInt byName = byName(m.group(2));
+    Matcher datum = DATUM.matcher(wkt);
+    if (byName.isPresent() && byName.getAsInt() != 4755 && byName.getAsInt() < 23830 && datum.find()
+        && !datum.group(1).toUpperCase(Locale.ROOT).replaceAll("[\\s_]", "").matches("(D)?WGS(19)?84")) {
+      return OptionalInt.empty(); // a WGS84 name over another datum
+    }
+    return byName;
   }
 
   /** The EPSG code of an ESRI or OGC CRS name, or empty. */

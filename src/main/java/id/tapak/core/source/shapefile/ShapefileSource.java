@@ -39,7 +39,7 @@ public final class ShapefileSource implements LayerSource {
     ShapefileSet set = ShapefileSet.open(file, layer);
     List<String> fields = set.dbf() == null ? List.of() : new DbfReader(set.dbf(), set.cpg(), set.name()).fieldNames();
     OptionalInt epsg = set.prj() == null ? OptionalInt.empty() : PrjReader.epsg(set.prj());
-    return new SourceSchema(fields, epsg);
+    return new SourceSchema(fields, epsg, set.prj() == null ? null : PrjReader.problem(set.prj()));
   }
 
   @Override

@@ -10,12 +10,14 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Reads the records of a {@code .shp} file sequentially (the {@code .shx} index is not needed): Point, PolyLine,
@@ -24,7 +26,12 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>Polygon rings follow the ESRI rule: clockwise rings are shells, counter-clockwise rings are holes, and each hole
  * belongs to the smallest shell that contains it. A hole inside no shell becomes a shell of its own, and a record
- * whose rings are all counter-clockwise is read as shells, so badly oriented files lose no area.
+ * whose rings are all counter-clockwise is read as shells, so badly oriented files lose no area. Holes find their
+ * candidate shells through an STRtree of shell envelopes, so a record of N shells and N holes costs N log N, not N²
+ * (a 270 KB zip took 67 s).
+ *
+ * <p>A coordinate that is NaN or infinite (which some writers put in for "no data") stops the read with a
+ * {@link SourceException} naming the record: read on, it became 0 or 9.2e9 further down.
  *
  * <p>Not thread-safe: it walks one buffer.
  */
@@ -81,17 +88,36 @@ final class ShpReader {
     Geometry g;
     try {
       g = shape(content);
+    } catch (NonFinite e) {
+      throw new SourceException(name + ": record " + number + ": a coordinate is not a finite number (NaN or "
+          + "infinity)");
     } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException malformed) {
       g = null; // a malformed record is counted by the catalog, the rest of the file is still read
     }
     return new ShpRecord(number, g);
   }
 
+  /** A NaN or infinite ordinate; refused rather than skipped. */
+  private static final class NonFinite extends RuntimeException {
+    NonFinite() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Coordinate xy(ByteBuffer c) {
+    double x = c.getDouble();
+    double y = c.getDouble();
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      throw new NonFinite();
+    }
+    return new Coordinate(x, y);
+  }
+
   private @Nullable Geometry shape(ByteBuffer c) {
     int type = c.getInt();
     switch (type) {
       case 1, 11, 21:
-        return factory.createPoint(new Coordinate(c.getDouble(), c.getDouble()));
+        return factory.createPoint(xy(c));
       case 8, 18, 28: {
         c.position(c.position() + 32);
         return factory.createMultiPointFromCoords(points(c, c.getInt()));
@@ -111,7 +137,7 @@ final class ShpReader {
     }
     Coordinate[] cs = new Coordinate[n];
     for (int i = 0; i < n; i++) {
-      cs[i] = new Coordinate(c.getDouble(), c.getDouble());
+      cs[i] = xy(c);
     }
     return cs;
   }
@@ -174,12 +200,15 @@ final class ShpReader {
     }
     List<List<LinearRing>> holesOf = new ArrayList<>();
     List<@Nullable IndexedPointInAreaLocator> locators = new ArrayList<>();
-    for (LinearRing s : shells) {
+    STRtree index = new STRtree();
+    for (int i = 0; i < shells.size(); i++) {
       holesOf.add(new ArrayList<>());
-      locators.add(shells.size() == 1 ? null : new IndexedPointInAreaLocator(s));
+      locators.add(null); // built on first use: most shells never own a hole
+      index.insert(shells.get(i).getEnvelopeInternal(), i);
     }
+    int originalShells = shells.size();
     for (LinearRing h : holes) {
-      int owner = owner(h, shells, locators);
+      int owner = owner(h, shells, originalShells, locators, index);
       if (owner < 0) {
         shells.add(h); // a hole in no shell: keep its area as a shell rather than drop it
         holesOf.add(new ArrayList<>());
@@ -195,20 +224,35 @@ final class ShpReader {
     return polys.length == 1 ? polys[0] : factory.createMultiPolygon(polys);
   }
 
-  /** Index of the smallest shell containing the hole, or -1. */
-  private static int owner(LinearRing hole, List<LinearRing> shells, List<@Nullable IndexedPointInAreaLocator> locs) {
-    if (shells.size() == 1) {
-      return shells.get(0).getEnvelopeInternal().covers(hole.getEnvelopeInternal()) ? 0 : -1;
+  /** Index of the smallest shell containing the hole, or -1; candidates come from the envelope index. */
+  private static int owner(LinearRing hole, List<LinearRing> shells, int shellCount,
+      List<@Nullable IndexedPointInAreaLocator> locs, STRtree index) {
+    Envelope he = hole.getEnvelopeInternal();
+    if (shellCount == 1) {
+      return shells.get(0).getEnvelopeInternal().covers(he) ? 0 : -1;
     }
     int best = -1;
     double bestArea = Double.MAX_VALUE;
-    for (int i = 0; i < shells.size(); i++) {
+    List<Integer> candidates = new ArrayList<>();
+    for (Object o : index.query(he)) {
+      candidates.add((Integer) o);
+    }
+    for (int i = shellCount; i < shells.size(); i++) {
+      candidates.add(i); // holes that found no shell and became shells (rare) are not in the index
+    }
+    for (int i : candidates) {
       LinearRing s = shells.get(i);
-      if (!s.getEnvelopeInternal().covers(hole.getEnvelopeInternal()) || !inside(hole, locs.get(i))) {
+      if (!s.getEnvelopeInternal().covers(he)) {
         continue;
       }
       double area = s.getEnvelopeInternal().getArea();
-      if (area < bestArea) {
+      if (area >= bestArea) {
+        continue;
+      }
+      if (locs.get(i) == null) {
+        locs.set(i, new IndexedPointInAreaLocator(s));
+      }
+      if (inside(hole, locs.get(i))) {
         best = i;
         bestArea = area;
       }

@@ -48,7 +48,7 @@ class CheckLayersTest {
   @Test
   void cacheServesRepeatsAndIsClearedWhenAChecksIsStored() {
     WmsFixture.MemoryChecks checks = new WmsFixture.MemoryChecks();
-    WmsService wms = WmsFixture.service(checks, 100);
+    WmsService wms = WmsFixture.service(checks, 1 << 20);
     byte[] first = wms.handle(params(MAP + "&LAYERS=checks,estates"), "h").body();
     assertTrue(first == wms.handle(params(MAP.replace("REQUEST", "request") + "&layers=checks,estates"), "h").body(),
         "same request, any parameter case: served from the cache");
@@ -58,7 +58,7 @@ class CheckLayersTest {
     assertTrue(alpha(decode(after), 13, 86) > 100, "the new check is drawn, not a stale tile");
     WmsService off = WmsFixture.service(checks, 0);
     assertTrue(off.handle(params(MAP + "&LAYERS=estates"), "h").body()
-        != off.handle(params(MAP + "&LAYERS=estates"), "h").body(), "cache-size 0 disables the cache");
+        != off.handle(params(MAP + "&LAYERS=estates"), "h").body(), "a tile cache of 0 bytes is disabled");
   }
 
   @Test

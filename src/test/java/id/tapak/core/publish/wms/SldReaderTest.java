@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.tapak.core.publish.wms.style.RuleFilter;
-import id.tapak.core.publish.wms.style.SldReader;
-import id.tapak.core.publish.wms.style.Style;
-import id.tapak.core.publish.wms.style.StyleRule;
-import id.tapak.core.publish.wms.style.Symbolizer;
+import id.tapak.core.publish.style.RuleFilter;
+import id.tapak.core.publish.style.SldReader;
+import id.tapak.core.publish.style.Style;
+import id.tapak.core.publish.style.StyleRule;
+import id.tapak.core.publish.style.Symbolizer;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;

@@ -29,8 +29,8 @@ final class WmsFixture {
     return service(null, 0);
   }
 
-  static WmsService service(@Nullable CheckFeatures checks, int cacheSize) {
-    return new WmsService(new WmsLayers(CATALOG, () -> checks), 4096, 4096, new TileCache(cacheSize));
+  static WmsService service(@Nullable CheckFeatures checks, long cacheBytes) {
+    return new WmsService(new WmsLayers(CATALOG, () -> checks), 4096, 4096, new TileCache(cacheBytes));
   }
 
   /** Parameters from "K=V&K=V" (no URL decoding needed in tests). */

@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms.style;
+package id.tapak.core.publish.style;
 
 import java.awt.Color;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms.style;
+package id.tapak.core.publish.style;
 
 import java.awt.Color;
 import java.util.HashMap;
@@ -29,9 +29,13 @@ final class SldSymbolizers {
     String d = p.get("stroke-dasharray");
     if (d != null && !d.isBlank()) {
       String[] parts = d.trim().split("[ ,]+");
+      if (parts.length > SldReader.MAX_DASHES) {
+        throw new SldReader.SldException("stroke-dasharray may have at most " + SldReader.MAX_DASHES
+            + " entries, got " + parts.length, null);
+      }
       dash = new float[parts.length];
       for (int i = 0; i < parts.length; i++) {
-        dash[i] = (float) SldReader.number(parts[i], 1, "stroke-dasharray");
+        dash[i] = (float) SldReader.number(parts[i], 1, "stroke-dasharray", 0, SldReader.MAX_SIZE_PX);
       }
     }
     return new Symbolizer.Line(stroke(stroke), width(stroke), dash);
@@ -55,7 +59,7 @@ final class SldSymbolizers {
         stroke = s == null ? null : stroke(s);
         strokeWidth = s == null ? 1 : width(s);
       }
-      size = (float) SldReader.number(SldReader.text(graphic, "Size"), 6, "Size");
+      size = (float) SldReader.number(SldReader.text(graphic, "Size"), 6, "Size", 0, SldReader.MAX_SIZE_PX);
     }
     return new Symbolizer.Point(wkn, size, fill, stroke, strokeWidth);
   }
@@ -67,7 +71,8 @@ final class SldSymbolizers {
       throw new SldReader.SldException("TextSymbolizer needs Label/PropertyName", null);
     }
     Element font = SldReader.child(e, "Font");
-    float size = font == null ? 10 : (float) SldReader.number(params(font).get("font-size"), 10, "font-size");
+    float size = font == null ? 10 : (float) SldReader.number(params(font).get("font-size"), 10, "font-size", 0,
+        SldReader.MAX_SIZE_PX);
     Element fill = SldReader.child(e, "Fill");
     Element halo = SldReader.child(e, "Halo");
     Element haloFill = halo == null ? null : SldReader.child(halo, "Fill");
@@ -86,11 +91,12 @@ final class SldSymbolizers {
   }
 
   private static float width(Element stroke) {
-    return (float) SldReader.number(params(stroke).get("stroke-width"), 1, "stroke-width");
+    return (float) SldReader.number(params(stroke).get("stroke-width"), 1, "stroke-width", 0,
+        SldReader.MAX_STROKE_PX);
   }
 
   private static double opacity(@Nullable String v) {
-    return SldReader.number(v, 1, "opacity");
+    return SldReader.number(v, 1, "opacity", 0, 1);
   }
 
   /** CssParameter (SLD 1.0) or SvgParameter (SE 1.1) name → value. */

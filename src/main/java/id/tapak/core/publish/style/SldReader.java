@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms.style;
+package id.tapak.core.publish.style;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -26,7 +26,10 @@ import org.xml.sax.SAXException;
  *
  * <p>The parser is hardened against hostile {@code SLD_BODY}s: any DOCTYPE is refused (so no internal or external
  * entity, no XXE, no entity expansion bomb), external DTDs and schemas are never fetched, XInclude is off.
- * Thread-safe: each call makes its own parser.
+ * Elements nested deeper than {@link #MAX_DEPTH} are refused by the parser itself (JAXP
+ * {@code jdk.xml.maxElementDepth}), so a filter of 20 000 nested {@code Not}s never reaches the recursive reading
+ * below; numeric parameters (stroke width, sizes, dashes) are refused outside their stated ranges, so a
+ * {@code stroke-width} of 1e9 cannot make one tile cost minutes. Thread-safe: each call makes its own parser.
  */
 public final class SldReader {
 
@@ -37,6 +40,15 @@ public final class SldReader {
     }
   }
 
+  /** Deepest element nesting accepted in an SLD; a real SLD with an And/Or/Not filter needs about 12. */
+  public static final int MAX_DEPTH = 64;
+  /** Widest stroke (stroke-width, also of marks), pixels. */
+  static final double MAX_STROKE_PX = 100;
+  /** Largest mark Size and font-size, pixels. */
+  static final double MAX_SIZE_PX = 256;
+  /** Most entries in a stroke-dasharray; each is 0..{@link #MAX_SIZE_PX} pixels. */
+  static final int MAX_DASHES = 16;
+
   private SldReader() {}
 
   /** Styles per NamedLayer name, in document order. */
@@ -45,6 +57,9 @@ public final class SldReader {
     try {
       doc = secureBuilder().parse(in);
     } catch (SAXException e) {
+      if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+        throw new SldException("SLD elements are nested deeper than " + MAX_DEPTH + " levels", e);
+      }
       throw new SldException("SLD is not acceptable XML (DOCTYPEs and entities are refused): " + e.getMessage(), e);
     } catch (IOException e) {
       throw new SldException("SLD cannot be read: " + e.getMessage(), e);
@@ -82,10 +97,11 @@ public final class SldReader {
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
-      b.setErrorHandler(null);
+      b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on fatal errors, prints nothing
       b.setEntityResolver((publicId, systemId) -> {
         throw new SAXException("external entities are not allowed");
       });
@@ -122,8 +138,9 @@ public final class SldReader {
       filter = filter(kids.get(0));
     }
     boolean elseFilter = child(r, "ElseFilter") != null;
-    double min = number(text(r, "MinScaleDenominator"), 0, "MinScaleDenominator");
-    double max = number(text(r, "MaxScaleDenominator"), Double.POSITIVE_INFINITY, "MaxScaleDenominator");
+    double min = number(text(r, "MinScaleDenominator"), 0, "MinScaleDenominator", 0, Double.POSITIVE_INFINITY);
+    double max = number(text(r, "MaxScaleDenominator"), Double.POSITIVE_INFINITY, "MaxScaleDenominator", 0,
+        Double.POSITIVE_INFINITY);
     List<Symbolizer> syms = new ArrayList<>();
     for (Element e : elements(r)) {
       switch (e.getLocalName()) {
@@ -150,8 +167,12 @@ public final class SldReader {
         return new RuleFilter.Not(new RuleFilter.Equal(required(e, "PropertyName"), literal(e)));
       case "PropertyIsLike":
         String escape = attr(e, "escape", attr(e, "escapeChar", "\\"));
-        return RuleFilter.Like.of(required(e, "PropertyName"), literal(e), attr(e, "wildCard", "*").charAt(0),
-            attr(e, "singleChar", "?").charAt(0), escape.charAt(0));
+        try {
+          return RuleFilter.Like.of(required(e, "PropertyName"), literal(e), attr(e, "wildCard", "*").charAt(0),
+              attr(e, "singleChar", "?").charAt(0), escape.charAt(0));
+        } catch (IllegalArgumentException tooLong) {
+          throw new SldException("PropertyIsLike: " + tooLong.getMessage(), tooLong);
+        }
       case "And":
       case "Or":
         List<RuleFilter> parts = new ArrayList<>();
@@ -198,6 +219,19 @@ public final class SldReader {
     } catch (NumberFormatException e) {
       throw new SldException(what + " must be a number, got " + v, e);
     }
+  }
+
+  /** A number within [min, max]; the message names the parameter and the range. */
+  static double number(@Nullable String v, double dflt, String what, double min, double max) {
+    double n = number(v, dflt, what);
+    if (!(n >= min && n <= max)) {
+      throw new SldException(what + " must be between " + fmt(min) + " and " + fmt(max) + ", got " + v, null);
+    }
+    return n;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
   }
 
   /** Parses #RRGGBB with an opacity 0..1. */

@@ -1,9 +1,8 @@
-package id.tapak.core.publish.wms.style;
+package id.tapak.core.publish.style;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The filter subset of OGC Filter 1.0 Tapak evaluates: equality, inequality, LIKE, and And/Or/Not of those. */
@@ -36,44 +35,31 @@ public sealed interface RuleFilter permits RuleFilter.Equal, RuleFilter.Like, Ru
   }
 
   /**
-   * PropertyIsLike with SLD wildcards.
+   * PropertyIsLike with SLD wildcards, matched by {@link WildcardMatcher} (no regular expression, no backtracking).
    *
    * @param pattern the Literal, e.g. {@code *Industri*}
    * @param wildCard many-characters wildcard (SLD attribute {@code wildCard}, usually {@code *})
    * @param singleChar one-character wildcard (usually {@code .} or {@code ?})
    * @param escape escape character (usually {@code !} or {@code \})
+   * @param ignoreCase whether letters match regardless of case (built-in styles; SLD's matchCase is true)
    */
-  record Like(String property, String pattern, char wildCard, char singleChar, char escape, Pattern regex)
-      implements RuleFilter {
+  record Like(String property, String pattern, char wildCard, char singleChar, char escape, boolean ignoreCase,
+      WildcardMatcher matcher) implements RuleFilter {
 
     public static Like of(String property, String pattern, char wildCard, char singleChar, char escape) {
-      StringBuilder re = new StringBuilder();
-      for (int i = 0; i < pattern.length(); i++) {
-        char c = pattern.charAt(i);
-        if (c == escape && i + 1 < pattern.length()) {
-          re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-        } else if (c == wildCard) {
-          re.append(".*");
-        } else if (c == singleChar) {
-          re.append('.');
-        } else {
-          re.append(Pattern.quote(String.valueOf(c)));
-        }
-      }
-      return new Like(property, pattern, wildCard, singleChar, escape, Pattern.compile(re.toString(), Pattern.DOTALL));
+      return new Like(property, pattern, wildCard, singleChar, escape, false,
+          WildcardMatcher.of(pattern, wildCard, singleChar, escape, false));
     }
 
     /** A case-insensitive LIKE with {@code *} as wildcard, for built-in styles. */
     public static Like ignoreCase(String property, String pattern) {
-      Like l = of(property, pattern, '*', '?', '\\');
-      return new Like(property, pattern, '*', '?', '\\',
-          Pattern.compile(l.regex().pattern(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE));
+      return new Like(property, pattern, '*', '?', '\\', true, WildcardMatcher.of(pattern, '*', '?', '\\', true));
     }
 
     @Override
     public boolean test(Map<String, @Nullable Object> p) {
       String v = text(p, property);
-      return v != null && regex.matcher(v).matches();
+      return v != null && matcher.matches(v);
     }
   }
 

@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms.style;
+package id.tapak.core.publish.style;
 
 import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.model.LayerRole;

@@ -1,8 +1,0 @@
-/**
- * Map styles: the symbolizer model ({@link id.tapak.core.publish.wms.style.Style}), the default style per layer role
- * (ATR/BPN pola-ruang colours), and a reader for the supported SLD 1.0 subset that refuses DTDs and external entities.
- */
-@NullMarked
-package id.tapak.core.publish.wms.style;
-
-import org.jspecify.annotations.NullMarked;
