@@ -7,7 +7,7 @@ import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.ProposalFiles;
 import id.tapak.core.rulebook.ProposalLimits;
 import id.tapak.core.rulebook.ProposalParser;
-import id.tapak.core.rulebook.ReportWriter;
+import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.RulebookLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -12,27 +12,26 @@ import id.tapak.core.model.LocalizedText;
 import id.tapak.core.model.TapakException;
 import id.tapak.core.source.SourceSpec;
 import id.tapak.core.source.SourceType;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
-import tools.jackson.core.JsonEncoding;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a spec file: for each example builds the tiny catalog, sends the proposal through {@link ProposalParser}
- * (so the request path is exercised too) and the engine, and compares the status of each named rule. Stateless.
+ * Runs a spec file: for each example builds the tiny catalog, hands the proposal's geometries and properties to
+ * {@link ProposalParser#build} (so the request path's checks, repair and property rules apply, without writing
+ * GeoJSON only to read it again) and the engine, and compares the status of each named rule. Stateless.
  */
 public final class RuleSpecRunner {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = GeoJson.JSON;
 
   private RuleSpecRunner() {}
 
@@ -84,7 +83,7 @@ public final class RuleSpecRunner {
     Catalog catalog = catalog(ex, specFile, Boolean.TRUE.equals(ex.covered()) ? covered : List.of());
     Proposal proposal;
     try {
-      proposal = new ProposalParser(ProposalLimits.DEFAULT).parse(request(ex.proposal(), specFile, ex.name()));
+      proposal = new ProposalParser(ProposalLimits.DEFAULT).build(parts(ex.proposal(), specFile, ex.name()));
     } catch (TapakException e) {
       throw new RulebookException(specFile + ": example '" + ex.name() + "': proposal refused: " + e.getMessage(), e);
     }
@@ -98,7 +97,7 @@ public final class RuleSpecRunner {
     figures(out, ex, r, "assessedHa", ex.assessedHa(), Finding::assessedHa);
     figures(out, ex, r, "unassessedHa", ex.unassessedHa(), Finding::unassessedHa);
     if (ex.verdict() != null) {
-      out.add(new Outcome(ex.name(), "verdict", ex.verdict().name(), r.verdict().name(), ReportWriter.text(r)));
+      out.add(new Outcome(ex.name(), "verdict", ex.verdict().name(), r.verdict().name(), why(r)));
     }
     return out;
   }
@@ -154,36 +153,26 @@ public final class RuleSpecRunner {
     }
   }
 
-  /** The example's proposal as the GeoJSON a client would send: a Feature, or a FeatureCollection with zones. */
-  private static byte[] request(RuleSpec.ProposalSpec p, Path specFile, String example) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      boolean fc = !p.zones().isEmpty();
-      if (fc) {
-        g.writeStartObject();
-        g.writeStringProperty("type", "FeatureCollection");
-        g.writeName("features");
-        g.writeStartArray();
-      }
-      feature(g, wkt(p.wkt(), specFile, example), p.properties());
-      for (RuleSpec.ZoneSpec z : p.zones()) {
-        feature(g, wkt(z.wkt(), specFile, example), Map.of("use", z.use()));
-      }
-      if (fc) {
-        g.writeEndArray();
-        g.writeEndObject();
-      }
+  /**
+   * The example's proposal as the parts a client's GeoJSON would give: the site (feature 0, its properties), then
+   * one zone per {@code zones} entry with its {@code use}; paths in messages are the request's
+   * ({@code features[i].}) when there are zones.
+   */
+  private static List<ProposalParser.Part> parts(RuleSpec.ProposalSpec p, Path specFile, String example) {
+    boolean fc = !p.zones().isEmpty();
+    List<ProposalParser.Part> parts = new ArrayList<>();
+    parts.add(new ProposalParser.Part(fc ? "features[0]." : "", wkt(p.wkt(), specFile, example),
+        JSON.valueToTree(p.properties() == null ? Map.of() : p.properties())));
+    for (RuleSpec.ZoneSpec z : p.zones()) {
+      parts.add(new ProposalParser.Part("features[" + parts.size() + "].", wkt(z.wkt(), specFile, example),
+          JSON.valueToTree(Map.of("use", z.use()))));
     }
-    return out.toByteArray();
+    return parts;
   }
 
-  private static void feature(JsonGenerator g, Geometry geom, @Nullable Map<String, Object> props) {
-    g.writeStartObject();
-    g.writeStringProperty("type", "Feature");
-    g.writeName("geometry");
-    GeoJson.write(geom, g, 9);
-    g.writeName("properties");
-    g.writePOJO(props == null ? Map.of() : props);
-    g.writeEndObject();
+  /** Why the verdict is what it is, for a mismatch: each finding that is not PASS or NOT_APPLICABLE. */
+  private static String why(ConformityReport r) {
+    return r.findings().stream().filter(f -> f.status() != Status.PASS && f.status() != Status.NOT_APPLICABLE)
+        .map(f -> f.status() + " " + f.ruleId() + ": " + f.message().en()).collect(Collectors.joining("; "));
   }
 }

@@ -8,7 +8,7 @@ import id.tapak.core.corridor.GridFeatures;
 import id.tapak.core.corridor.SuitabilityGrid;
 import id.tapak.core.model.Feature;
 import id.tapak.core.publish.geojson.GeoJsonWriter;
-import id.tapak.core.rulebook.ReportWriter;
+import id.tapak.core.publish.report.ReportWriter;
 import java.util.List;
 import id.tapak.core.model.TapakException;
 import java.util.LinkedHashMap;

@@ -19,6 +19,7 @@ import id.tapak.core.catalog.ProjectInfo;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
+import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.source.SourceSpec;
 import id.tapak.core.source.SourceType;
 import java.nio.charset.StandardCharsets;

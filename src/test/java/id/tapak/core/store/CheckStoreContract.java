@@ -94,7 +94,7 @@ abstract class CheckStoreContract {
     try (StoredChecks s = reopen()) {
       assertThat(s.count()).isEqualTo(2);
       CheckStore.StoredCheck back = s.find(gresik.id()).orElseThrow();
-      assertThat(new String(back.reportJson())).isEqualTo(new String(id.tapak.core.rulebook.ReportWriter.json(gresik,
+      assertThat(new String(back.reportJson())).isEqualTo(new String(id.tapak.core.publish.report.ReportWriter.json(gresik,
           null)));
       assertThat(back.summary().verdict()).isEqualTo(gresik.verdict().name());
       assertThat(back.summary().siteHa()).isEqualTo(gresik.siteHa());

@@ -65,8 +65,8 @@ class SqliteCheckStoreTest extends CheckStoreContract {
         ps.setString(4, r.kind().wireName());
         ps.setString(5, r.verdict().name());
         ps.setDouble(6, r.siteHa());
-        ps.setBytes(7, id.tapak.core.rulebook.ReportWriter.json(r, null));
-        ps.setBytes(8, id.tapak.core.rulebook.ReportWriter.geoJson(r));
+        ps.setBytes(7, id.tapak.core.publish.report.ReportWriter.json(r, null));
+        ps.setBytes(8, id.tapak.core.publish.report.ReportWriter.geoJson(r));
         ps.setBytes(9, new org.locationtech.jts.io.WKBWriter(2).write(r.site()));
         ps.executeUpdate();
       }

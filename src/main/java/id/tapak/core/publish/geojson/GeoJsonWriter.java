@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,33 +43,45 @@ public final class GeoJsonWriter {
   }
 
   /**
-   * Writes one Feature object, the one way every publisher writes one (items, a single item, feature info):
+   * Writes one Feature object, the one way every publisher writes one (items, a single item, feature info, the
+   * check report):
    * {@code type}, {@code id}, {@code geometry} (RFC 7946: lon/lat, exterior rings counter-clockwise, rounded to
    * {@code decimals} places), {@code properties}, then {@code extraMembers} (links, the WMS layer name) when given.
    */
   public static void writeFeature(Feature f, JsonGenerator gen, int decimals,
       @Nullable Consumer<JsonGenerator> extraMembers) {
+    writeFeature(f.id(), f.geometry(), gen, decimals, g -> writeMembers(f.properties(), g), extraMembers);
+  }
+
+  /**
+   * Writes one Feature object of a geometry that is not a layer's {@link Feature} (a check's site, conflict and
+   * unassessed parts): as {@link #writeFeature(Feature, JsonGenerator, int, Consumer)}, but {@code properties}
+   * writes the members of the properties object (the writer opens and closes it), so derived features may carry
+   * arrays.
+   */
+  public static void writeFeature(String id, Geometry geometry, JsonGenerator gen, int decimals,
+      Consumer<JsonGenerator> properties, @Nullable Consumer<JsonGenerator> extraMembers) {
     gen.writeStartObject();
     gen.writeStringProperty("type", "Feature");
-    gen.writeStringProperty("id", f.id());
+    gen.writeStringProperty("id", id);
     gen.writeName("geometry");
-    GeoJson.write(f.geometry(), gen, decimals);
+    GeoJson.write(geometry, gen, decimals);
     gen.writeName("properties");
-    writeProperties(f.properties(), gen);
+    gen.writeStartObject();
+    properties.accept(gen);
+    gen.writeEndObject();
     if (extraMembers != null) {
       extraMembers.accept(gen);
     }
     gen.writeEndObject();
   }
 
-  /** Writes a property map; numbers stay numbers, nested values are written as JSON text. */
-  public static void writeProperties(Map<String, @Nullable Object> props, JsonGenerator gen) {
-    gen.writeStartObject();
+  /** Writes a property map's members; numbers stay numbers, other values as text. */
+  private static void writeMembers(Map<String, @Nullable Object> props, JsonGenerator gen) {
     for (Map.Entry<String, @Nullable Object> e : props.entrySet()) {
       gen.writeName(e.getKey());
       writeValue(e.getValue(), gen);
     }
-    gen.writeEndObject();
   }
 
   /** Writes a scalar attribute value. */
@@ -109,13 +122,24 @@ public final class GeoJsonWriter {
   /** As {@link #writeCollection(Iterable, JsonGenerator, Consumer)}, rounding to {@code decimals} places. */
   public static void writeCollection(Iterable<Feature> features, JsonGenerator gen, int decimals,
       @Nullable Consumer<JsonGenerator> extraMembers) {
+    writeCollection(gen, g -> {
+      for (Feature f : features) {
+        writeFeature(f, g, decimals);
+      }
+    }, extraMembers);
+  }
+
+  /**
+   * Writes a FeatureCollection whose {@code features} array is filled by {@code features} (one
+   * {@link #writeFeature} call per feature), then {@code extraMembers}.
+   */
+  public static void writeCollection(JsonGenerator gen, Consumer<JsonGenerator> features,
+      @Nullable Consumer<JsonGenerator> extraMembers) {
     gen.writeStartObject();
     gen.writeStringProperty("type", "FeatureCollection");
     gen.writeName("features");
     gen.writeStartArray();
-    for (Feature f : features) {
-      writeFeature(f, gen, decimals);
-    }
+    features.accept(gen);
     gen.writeEndArray();
     if (extraMembers != null) {
       extraMembers.accept(gen);

@@ -14,7 +14,6 @@ import id.tapak.core.rulebook.ConformityEngine;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.ProposalLimits;
 import id.tapak.core.rulebook.ProposalParser;
-import id.tapak.core.rulebook.ReportWriter;
 import id.tapak.core.rulebook.RulebookLoader;
 import id.tapak.core.store.SqliteCheckStore;
 import java.awt.image.BufferedImage;

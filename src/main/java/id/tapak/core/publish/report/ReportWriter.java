@@ -1,30 +1,36 @@
-package id.tapak.core.rulebook;
+package id.tapak.core.publish.report;
 
 import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.LocalizedText;
+import id.tapak.core.publish.geojson.GeoJsonWriter;
+import id.tapak.core.rulebook.ConformityReport;
+import id.tapak.core.rulebook.Finding;
+import id.tapak.core.rulebook.Severity;
+import id.tapak.core.rulebook.Status;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonEncoding;
+import org.locationtech.jts.geom.Geometry;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Encodes a {@link ConformityReport} as the JSON report, as a GeoJSON FeatureCollection of the site and its conflict
- * geometries styled by status (simplestyle {@code fill}/{@code stroke}), or as plain text for the CLI. Coordinates
- * are lon/lat rounded to 7 decimals (about 1 cm). Stateless and thread-safe.
+ * geometries styled by status (simplestyle {@code fill}/{@code stroke}), or as plain text for the CLI. A publisher:
+ * the rulebook computes the report and knows no format. Features go through {@link GeoJsonWriter}, the one feature
+ * writer; coordinates are lon/lat rounded to {@link GeoJsonWriter#DECIMALS} (7, about 1 cm). Stateless and
+ * thread-safe.
  */
 public final class ReportWriter {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final int DECIMALS = 7;
+  private static final int DECIMALS = GeoJsonWriter.DECIMALS;
 
   private ReportWriter() {}
 
   /** The JSON report; {@code baseHref} (e.g. "/api/checks") adds self and alternate links when not null. */
   public static byte[] json(ConformityReport r, @Nullable String baseHref) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+    try (JsonGenerator g = GeoJsonWriter.generator(out)) {
       g.writeStartObject();
       g.writeStringProperty("id", r.id());
       g.writeStringProperty("created", r.created().toString());
@@ -187,7 +193,7 @@ public final class ReportWriter {
    * simplestyle colour per status: FAIL red, WARN amber, NOT_ASSESSED / INCOMPLETE grey, else green; the site is
    * coloured by verdict.
    */
-  static String colour(String status) {
+  private static String colour(String status) {
     return switch (status) {
       case "FAIL", "NOT_CONFORM" -> "#d7191c";
       case "WARN", "CONDITIONAL" -> "#fdae61";
@@ -202,85 +208,64 @@ public final class ReportWriter {
    */
   public static byte[] geoJson(ConformityReport r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeStringProperty("type", "FeatureCollection");
-      g.writeName("features");
-      g.writeStartArray();
-      g.writeStartObject();
-      g.writeStringProperty("type", "Feature");
-      g.writeStringProperty("id", r.id() + "-site");
-      g.writeName("geometry");
-      GeoJson.write(r.site(), g, DECIMALS);
-      g.writeName("properties");
-      g.writeStartObject();
-      g.writeStringProperty("check_id", r.id());
-      g.writeStringProperty("role", "site");
-      g.writeStringProperty("name", r.name());
-      g.writeStringProperty("verdict", r.verdict().name());
-      g.writeNumberProperty("area_ha", r.siteHa());
-      g.writeNumberProperty("net_ha", r.netHa());
-      // what a map client needs to say the verdict honestly: what was not assessed, and on which data
-      g.writeName("not_assessed");
-      g.writeStartArray();
-      for (Finding f : r.notAssessed()) {
-        g.writeString(f.ruleId());
-      }
-      g.writeEndArray();
-      g.writeName("data_used");
-      g.writeStartArray();
-      for (ConformityReport.DataUsed d : r.dataUsed()) {
-        g.writeString(d.layer() + (d.geometryQuality() == null ? "" : " (" + d.geometryQuality() + ")"));
-      }
-      g.writeEndArray();
-      style(g, r.verdict().name(), 0.15);
-      g.writeEndObject();
-      g.writeEndObject();
-      for (Finding f : r.findings()) {
-        if (f.unassessed() != null) {
-          g.writeStartObject();
-          g.writeStringProperty("type", "Feature");
-          g.writeStringProperty("id", r.id() + "-" + f.ruleId() + "-not-assessed");
-          g.writeName("geometry");
-          GeoJson.write(f.unassessed(), g, DECIMALS);
-          g.writeName("properties");
-          g.writeStartObject();
-          g.writeStringProperty("check_id", r.id());
-          g.writeStringProperty("role", "not_assessed");
-          g.writeStringProperty("rule", f.ruleId());
-          g.writeStringProperty("status", Status.NOT_ASSESSED.name());
-          number(g, "hectares", f.unassessedHa());
-          g.writeStringProperty("message", f.reason() == null ? f.message().en() : f.reason().en());
-          g.writeStringProperty("pesan", f.reason() == null ? f.message().id() : f.reason().id());
-          style(g, Status.NOT_ASSESSED.name(), 0.3);
-          g.writeEndObject();
-          g.writeEndObject();
+    try (JsonGenerator g = GeoJsonWriter.generator(out)) {
+      GeoJsonWriter.writeCollection(g, gen -> {
+        feature(gen, r.id() + "-site", r.site(), p -> {
+          p.writeStringProperty("check_id", r.id());
+          p.writeStringProperty("role", "site");
+          p.writeStringProperty("name", r.name());
+          p.writeStringProperty("verdict", r.verdict().name());
+          p.writeNumberProperty("area_ha", r.siteHa());
+          p.writeNumberProperty("net_ha", r.netHa());
+          // what a map client needs to say the verdict honestly: what was not assessed, and on which data
+          p.writeName("not_assessed");
+          p.writeStartArray();
+          for (Finding f : r.notAssessed()) {
+            p.writeString(f.ruleId());
+          }
+          p.writeEndArray();
+          p.writeName("data_used");
+          p.writeStartArray();
+          for (ConformityReport.DataUsed d : r.dataUsed()) {
+            p.writeString(d.layer() + (d.geometryQuality() == null ? "" : " (" + d.geometryQuality() + ")"));
+          }
+          p.writeEndArray();
+          style(p, r.verdict().name(), 0.15);
+        });
+        for (Finding f : r.findings()) {
+          if (f.unassessed() != null) {
+            feature(gen, r.id() + "-" + f.ruleId() + "-not-assessed", f.unassessed(), p -> {
+              p.writeStringProperty("check_id", r.id());
+              p.writeStringProperty("role", "not_assessed");
+              p.writeStringProperty("rule", f.ruleId());
+              p.writeStringProperty("status", Status.NOT_ASSESSED.name());
+              number(p, "hectares", f.unassessedHa());
+              p.writeStringProperty("message", f.reason() == null ? f.message().en() : f.reason().en());
+              p.writeStringProperty("pesan", f.reason() == null ? f.message().id() : f.reason().id());
+              style(p, Status.NOT_ASSESSED.name(), 0.3);
+            });
+          }
+          if (f.conflict() != null) {
+            feature(gen, r.id() + "-" + f.ruleId(), f.conflict(), p -> {
+              p.writeStringProperty("check_id", r.id());
+              p.writeStringProperty("role", "conflict");
+              p.writeStringProperty("rule", f.ruleId());
+              p.writeStringProperty("status", f.status().name());
+              number(p, "hectares", f.conflictHa());
+              p.writeStringProperty("message", f.message().en());
+              p.writeStringProperty("pesan", f.message().id());
+              style(p, f.status().name(), 0.5);
+            });
+          }
         }
-        if (f.conflict() == null) {
-          continue;
-        }
-        g.writeStartObject();
-        g.writeStringProperty("type", "Feature");
-        g.writeStringProperty("id", r.id() + "-" + f.ruleId());
-        g.writeName("geometry");
-        GeoJson.write(f.conflict(), g, DECIMALS);
-        g.writeName("properties");
-        g.writeStartObject();
-        g.writeStringProperty("check_id", r.id());
-        g.writeStringProperty("role", "conflict");
-        g.writeStringProperty("rule", f.ruleId());
-        g.writeStringProperty("status", f.status().name());
-        number(g, "hectares", f.conflictHa());
-        g.writeStringProperty("message", f.message().en());
-        g.writeStringProperty("pesan", f.message().id());
-        style(g, f.status().name(), 0.5);
-        g.writeEndObject();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      }, null);
     }
     return out.toByteArray();
+  }
+
+  private static void feature(JsonGenerator g, String id, Geometry geometry,
+      Consumer<JsonGenerator> properties) {
+    GeoJsonWriter.writeFeature(id, geometry, g, DECIMALS, properties, null);
   }
 
   private static void style(JsonGenerator g, String status, double opacity) {
