@@ -43,10 +43,10 @@ public final class GeoJsonWriter {
   }
 
   /**
-   * Writes one Feature object, the one way every publisher writes one (items, a single item, feature info, the
-   * check report):
-   * {@code type}, {@code id}, {@code geometry} (RFC 7946: lon/lat, exterior rings counter-clockwise, rounded to
-   * {@code decimals} places), {@code properties}, then {@code extraMembers} (links, the WMS layer name) when given.
+   * Writes one Feature object, the one way every publisher writes one (items, a single item, feature info; the check
+   * report through {@link #writeFeature(String, Geometry, JsonGenerator, int, Consumer, Consumer)}): {@code type},
+   * {@code id}, {@code geometry} (RFC 7946: lon/lat, exterior rings counter-clockwise, rounded to {@code decimals}
+   * places), {@code properties}, then {@code extraMembers} (links, the WMS layer name) when given.
    */
   public static void writeFeature(Feature f, JsonGenerator gen, int decimals,
       @Nullable Consumer<JsonGenerator> extraMembers) {
