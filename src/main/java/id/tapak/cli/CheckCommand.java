@@ -2,12 +2,12 @@ package id.tapak.cli;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
+import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.ConformityEngine;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.ProposalFiles;
 import id.tapak.core.rulebook.ProposalLimits;
 import id.tapak.core.rulebook.ProposalParser;
-import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.RulebookLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
-import id.tapak.core.catalog.MemoryLayer;
 import id.tapak.core.catalog.LayerSpec;
+import id.tapak.core.catalog.MemoryLayer;
 import id.tapak.core.catalog.ProjectFile;
 import id.tapak.core.catalog.ProjectInfo;
 import id.tapak.core.geo.GeoJson;

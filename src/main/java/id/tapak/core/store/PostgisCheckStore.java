@@ -1,8 +1,8 @@
 package id.tapak.core.store;
 
 import id.tapak.core.model.Feature;
-import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.publish.report.ReportWriter;
+import id.tapak.core.rulebook.ConformityReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package id.tapak.core.store;
 
 import id.tapak.core.model.Feature;
-import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.publish.report.ReportWriter;
+import id.tapak.core.rulebook.ConformityReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package id.tapak.web.checks;
 
 import id.tapak.core.model.TapakException;
+import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.ConformityEngine;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.Proposal;
 import id.tapak.core.rulebook.ProposalParser;
-import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.store.CheckStore;
 import java.net.URI;
 import java.security.Principal;

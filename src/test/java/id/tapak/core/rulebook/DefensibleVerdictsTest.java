@@ -152,7 +152,14 @@ class DefensibleVerdictsTest {
     near(98.9027194993496 - 10.729541935276986, kpi.unassessedHa(), 0.01, "unassessed ha (outside the plan)");
     // the unassessed part itself, for maps (GeoJSON report, WMS check_conflicts in grey)
     near(kpi.unassessedHa(), id.tapak.core.geo.GeodesicMeasure.hectares(kpi.unassessed()), 0.01, "unassessed geometry");
-    assertTrue(new String(ReportWriter.geoJson(r), StandardCharsets.UTF_8).contains("\"role\":\"not_assessed\""));
+    String geo = new String(ReportWriter.geoJson(r), StandardCharsets.UTF_8);
+    assertTrue(geo.contains("\"role\":\"not_assessed\""));
+    // the report's features come out of GeoJsonWriter as clients read them: site first, with its not-assessed rules
+    // as a JSON array (not text), coordinates lon/lat with at most 7 decimals
+    assertTrue(geo.startsWith("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\""
+        + r.id() + "-site\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[112.2889,-7.3692],"), geo);
+    assertTrue(geo.contains("\"not_assessed\":[\"") && geo.contains("\"kpi-allocation\""), geo);
+    assertTrue(geo.contains("\"id\":\"" + r.id() + "-kpi-allocation\",\"geometry\""), geo);
     // the covered part is not KPI: that part, and only that part, is outside KPI
     assertEquals(Status.FAIL, kpi.status(), kpi.message().en());
     near(10.729541935276986, kpi.conflictHa(), 0.01, "outside-KPI ha");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
+import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.ConformityEngine;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.ProposalLimits;
@@ -94,8 +95,7 @@ abstract class CheckStoreContract {
     try (StoredChecks s = reopen()) {
       assertThat(s.count()).isEqualTo(2);
       CheckStore.StoredCheck back = s.find(gresik.id()).orElseThrow();
-      assertThat(new String(back.reportJson())).isEqualTo(new String(id.tapak.core.publish.report.ReportWriter.json(gresik,
-          null)));
+      assertThat(new String(back.reportJson())).isEqualTo(new String(ReportWriter.json(gresik, null)));
       assertThat(back.summary().verdict()).isEqualTo(gresik.verdict().name());
       assertThat(back.summary().siteHa()).isEqualTo(gresik.siteHa());
       assertThat(back.summary().rulebook()).isEqualTo("pp20-2024");

@@ -2,6 +2,7 @@ package id.tapak.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.tapak.core.publish.report.ReportWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,8 +66,8 @@ class SqliteCheckStoreTest extends CheckStoreContract {
         ps.setString(4, r.kind().wireName());
         ps.setString(5, r.verdict().name());
         ps.setDouble(6, r.siteHa());
-        ps.setBytes(7, id.tapak.core.publish.report.ReportWriter.json(r, null));
-        ps.setBytes(8, id.tapak.core.publish.report.ReportWriter.geoJson(r));
+        ps.setBytes(7, ReportWriter.json(r, null));
+        ps.setBytes(8, ReportWriter.geoJson(r));
         ps.setBytes(9, new org.locationtech.jts.io.WKBWriter(2).write(r.site()));
         ps.executeUpdate();
       }
