@@ -30,11 +30,11 @@ public class TapakApplication {
    * Starts the service. The data directory is checked before Spring starts; the catalog (with the rulebook and the
    * corridors) is loaded on a thread of its own WHILE Spring starts, because both take seconds (a 50 000-polygon
    * layer: ~4.5 s load, ~4.9 s Spring, docs/benchmarks.md scale (a)) and Spring needs the catalog only when it
-   * creates the first bean that uses it: that bean waits for the load. A bad project file or rulebook, or an
-   * unusable data directory (missing and not creatable, read-only, corrupt store, bad token file), still stops
-   * start-up with its one-line message and exit status 2 instead of a wall of stack traces: the loading thread
-   * prints it and halts the JVM at once, wherever Spring is (nothing is written yet; halt, not exit, because
-   * Spring's shutdown hook would wait on the context that is being refreshed).
+   * creates the first bean that uses it: that bean waits for the load. An unusable data directory (missing and not
+   * creatable, read-only, corrupt store, bad token file) or a bad project file or rulebook still stops start-up
+   * with its one-line message and exit status 2 instead of a wall of stack traces; for the latter two the loading
+   * thread prints it and halts the JVM at once, wherever Spring is (nothing is written yet; halt, not exit,
+   * because Spring's shutdown hook would wait on the context that is being refreshed).
    */
   public static void serve(String[] args) {
     System.setProperty("java.awt.headless", "true");
