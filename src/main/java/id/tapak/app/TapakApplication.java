@@ -27,39 +27,64 @@ public class TapakApplication {
   private static final Logger LOG = LoggerFactory.getLogger(TapakApplication.class);
 
   /**
-   * Starts the service. The catalog is loaded and the data directory checked before Spring starts, so a bad project
-   * file or an unusable data directory (missing and not creatable, read-only, corrupt store, bad token file) stops
-   * start-up with its one-line message and exit status 2 instead of a wall of stack traces.
+   * Starts the service. The data directory is checked before Spring starts; the catalog (with the rulebook and the
+   * corridors) is loaded on a thread of its own WHILE Spring starts, because both take seconds (a 50 000-polygon
+   * layer: ~4.5 s load, ~4.9 s Spring, docs/benchmarks.md scale (a)) and Spring needs the catalog only when it
+   * creates the first bean that uses it: that bean waits for the load. An unusable data directory (missing and not
+   * creatable, read-only, corrupt store, bad token file) or a bad project file or rulebook still stops start-up
+   * with its one-line message and exit status 2 instead of a wall of stack traces; for the latter two the loading
+   * thread prints it and halts the JVM at once, wherever Spring is (nothing is written yet; halt, not exit,
+   * because Spring's shutdown hook would wait on the context that is being refreshed).
    */
   public static void serve(String[] args) {
     System.setProperty("java.awt.headless", "true");
     java.nio.file.Path project = java.nio.file.Path.of(projectArg(args));
-    Catalog catalog;
-    Rulebook rulebook;
-    CorridorService corridors;
     try {
-      catalog = timedLoad(project);
-      rulebook = RulebookLoader.forCatalog(catalog);
-      LOG.info("rulebook {} with {} rules from {}", rulebook.id(), rulebook.rules().size(),
-          RulebookLoader.rulebookPath(catalog));
-      WmsLayers.checkStyles(catalog);
-      for (String w : id.tapak.core.rulebook.LayerFlags.warnings(catalog, rulebook)) {
-        LOG.warn(w);
-      }
-      corridors = new CorridorService(catalog, rulebook);
       DataDirectory.check(DataDirectory.of(args), DataDirectory.sqlite(args));
-    } catch (ProjectFileException | RulebookException | DataDirectory.BadDataDirectory e) {
+    } catch (DataDirectory.BadDataDirectory e) {
       System.err.println("tapak: " + e.getMessage());
       System.exit(2);
       return;
     }
+    java.util.concurrent.CompletableFuture<Loaded> loaded = new java.util.concurrent.CompletableFuture<>();
+    Thread loader = new Thread(() -> {
+      try {
+        loaded.complete(load(project));
+      } catch (ProjectFileException | RulebookException e) {
+        System.err.println("tapak: " + e.getMessage());
+        System.err.flush();
+        Runtime.getRuntime().halt(2);
+      } catch (Throwable e) { // an internal error: as an uncaught one in main would be, with exit status 1
+        e.printStackTrace();
+        System.err.flush();
+        Runtime.getRuntime().halt(1);
+      }
+    }, "tapak-catalog-load");
+    loader.setDaemon(true); // a Spring start-up failure (port taken) ends the JVM without waiting for the load
+    loader.start();
     SpringApplication app = new SpringApplication(TapakApplication.class);
     app.addInitializers(ctx -> {
-      ctx.getBeanFactory().registerSingleton("catalog", catalog);
-      ctx.getBeanFactory().registerSingleton("rulebook", rulebook);
-      ctx.getBeanFactory().registerSingleton("corridorService", corridors);
+      var beans = (org.springframework.context.support.GenericApplicationContext) ctx;
+      beans.registerBean("catalog", Catalog.class, () -> loaded.join().catalog());
+      beans.registerBean("rulebook", Rulebook.class, () -> loaded.join().rulebook());
+      beans.registerBean("corridorService", CorridorService.class, () -> loaded.join().corridors());
     });
     app.run(args);
+  }
+
+  /** What {@link #serve} loads before the first bean needs it. */
+  private record Loaded(Catalog catalog, Rulebook rulebook, CorridorService corridors) {}
+
+  private static Loaded load(java.nio.file.Path project) {
+    Catalog catalog = timedLoad(project);
+    Rulebook rulebook = RulebookLoader.forCatalog(catalog);
+    LOG.info("rulebook {} with {} rules from {}", rulebook.id(), rulebook.rules().size(),
+        RulebookLoader.rulebookPath(catalog));
+    WmsLayers.checkStyles(catalog);
+    for (String w : id.tapak.core.rulebook.LayerFlags.warnings(catalog, rulebook)) {
+      LOG.warn(w);
+    }
+    return new Loaded(catalog, rulebook, new CorridorService(catalog, rulebook));
   }
 
   /** --tapak.project=PATH, else TAPAK_PROJECT, else layers/tapak.yml. */

@@ -216,24 +216,20 @@ final class CheckContext {
     if (classes.isEmpty() || !classified(layer)) {
       return true;
     }
-    if (layer.inMemory()) {
-      return layer.anyMatch(f -> matches(className(layer, f), classes));
-    }
-    // a live layer: SELECT DISTINCT on its class fields, once per version of its data (never a scan per check)
+    // once per version of the layer's data, never per check: a scan of a 50 000-polygon layer for every rule with
+    // plan classes was 80 % of a check's time (docs/benchmarks.md, scale (c)); a memory layer's version is unique
+    // per load and constant, so its answer is computed once
     String key = layer.id() + "#" + layer.version() + "#" + classes;
     Boolean known = CLASSES_SEEN.get(key);
     if (known != null) {
       return known;
     }
-    boolean found = false;
-    for (String field : classFields(layer)) {
-      for (Object v : layer.distinctValues(field, 10_000)) {
-        if (matches(v.toString(), classes)) {
-          found = true;
-          break;
-        }
-      }
-    }
+    // a memory layer: the exact per-feature test (a feature's first plan field, as className reads it), one scan;
+    // a live layer: SELECT DISTINCT on its class fields
+    boolean found = layer.inMemory()
+        ? layer.anyMatch(f -> matches(className(layer, f), classes))
+        : classFields(layer).stream().anyMatch(field -> layer.distinctValues(field, 10_000).stream()
+            .anyMatch(v -> matches(v.toString(), classes)));
     if (CLASSES_SEEN.size() > 1_000) {
       CLASSES_SEEN.clear();
     }
@@ -241,7 +237,7 @@ final class CheckContext {
     return found;
   }
 
-  /** Whether a live layer at a version has one of the classes, by "layer#version#classes". */
+  /** Whether a layer at a version has one of the classes, by "layer#version#classes". */
   private static final java.util.Map<String, Boolean> CLASSES_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The attributes {@link #className} reads for a layer. */

@@ -64,6 +64,9 @@ public final class PostgisLayer implements Layer {
   /** Ids of the features found invalid and repaired on read (counted once each; bounded). */
   private final Set<String> repaired = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final int MAX_REPAIRED_IDS = 100_000;
+  /** Id -> digest of the EWKB last found valid (see {@link #feature}); at most {@value #MAX_VALID_IDS}. */
+  private final Map<String, Long> valid = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_VALID_IDS = 200_000;
 
   /**
    * @param url JDBC URL, placeholders expanded
@@ -397,8 +400,21 @@ public final class PostgisLayer implements Layer {
       return null;
     }
     g.setSRID(4326);
-    GeometryRepair.Result fixed = GeometryRepair.repair(g);
     String id = rs.getString(1);
+    // the validity test is most of a check's time on a live layer (72 % of its samples, docs/benchmarks.md scale
+    // (c)): a feature whose very bytes were found valid before is not tested again. Keyed by the id, the value is
+    // a 64-bit digest of the EWKB (CRC-32C and length), so an edited row is tested again at once, whatever the
+    // version poll says; bounded (about 100 bytes an entry), so memory does not follow the table beyond it.
+    long digest = digest(bytes);
+    Long known = id == null ? null : valid.get(id);
+    GeometryRepair.Result fixed = known != null && known == digest
+        ? new GeometryRepair.Result(g, false) : GeometryRepair.repair(g);
+    if (id != null && !fixed.repaired()) {
+      if (valid.size() >= MAX_VALID_IDS) {
+        valid.clear(); // crude but bounded: a table larger than this is tested again, never held whole
+      }
+      valid.put(id, digest);
+    }
     if (fixed.repaired() && repaired.size() < MAX_REPAIRED_IDS) {
       repaired.add(String.valueOf(id));
     }
@@ -544,5 +560,12 @@ public final class PostgisLayer implements Layer {
     }
     up = false;
     reason = why;
+  }
+
+  /** CRC-32C of the bytes in the high half, their length in the low half: equal for equal bytes. */
+  private static long digest(byte[] bytes) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes);
+    return crc.getValue() << 32 | (bytes.length & 0xffffffffL);
   }
 }
