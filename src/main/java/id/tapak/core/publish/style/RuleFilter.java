@@ -1,5 +1,6 @@
 package id.tapak.core.publish.style;
 
+import id.tapak.core.publish.WildcardMatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package id.tapak.core.publish.features.filter;
 
 import id.tapak.core.model.Feature;
+import id.tapak.core.publish.WildcardMatcher;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public final class Cql2Filter implements Predicate<Feature> {
 
   private final Cql2.Expr expr;
   private final Map<Cql2.Intersects, PreparedGeometry> prepared = new IdentityHashMap<>();
-  private final Map<Cql2.Like, LikePattern> likes = new IdentityHashMap<>();
+  private final Map<Cql2.Like, WildcardMatcher> likes = new IdentityHashMap<>();
 
   public Cql2Filter(Cql2.Expr expr) {
     this.expr = Objects.requireNonNull(expr, "expr");
@@ -40,7 +41,16 @@ public final class Cql2Filter implements Predicate<Feature> {
     } else if (e instanceof Cql2.Intersects i) {
       prepared.put(i, PreparedGeometryFactory.prepare(i.literal()));
     } else if (e instanceof Cql2.Like l) {
-      likes.put(l, new LikePattern(l.pattern()));
+      likes.put(l, like(l.pattern()));
+    }
+  }
+
+  /** CQL2 LIKE: {@code %} any run, {@code _} one character, {@code \} makes the next character literal. */
+  static WildcardMatcher like(String pattern) {
+    try {
+      return WildcardMatcher.of(pattern, '%', '_', '\\', false);
+    } catch (IllegalArgumentException tooLong) {
+      throw new FilterException(tooLong.getMessage());
     }
   }
 

@@ -1,20 +1,21 @@
-package id.tapak.core.publish.style;
+package id.tapak.core.publish;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SLD {@code PropertyIsLike} matching without regular expressions. A pattern splits at its many-characters wildcards
+ * LIKE matching without regular expressions, for SLD {@code PropertyIsLike} (wildcards from the filter, e.g. {@code *},
+ * {@code ?}, {@code \}) and CQL2 {@code LIKE} ({@code %}, {@code _}, {@code \}): one matcher for both. A pattern splits at its many-characters wildcards
  * into literal segments (which may hold one-character wildcards); the first segment must match at the start, the last
  * at the end, and each one in between at its leftmost place after the previous one. Leftmost is always right for
  * these patterns, so nothing is ever retried: a match costs at most (value length × pattern length) character
  * comparisons, whatever the wildcards, where {@code java.util.regex} backtracked exponentially on {@code * * * *#}
  * (7 wildcards on 8 rules took 60 s). Immutable and thread-safe.
  */
-final class WildcardMatcher {
+public final class WildcardMatcher {
 
   /** Most characters in a LIKE pattern (SLD Literal); longer is refused while the SLD is read. */
-  static final int MAX_PATTERN = 1_000;
+  public static final int MAX_PATTERN = 1_000;
 
   /** A literal segment: its characters, and which positions are the one-character wildcard. */
   private record Segment(char[] chars, boolean[] any) {
@@ -51,7 +52,7 @@ final class WildcardMatcher {
    * @param escape the escape character: the next character is taken literally
    * @param ignoreCase whether letters match regardless of case
    */
-  static WildcardMatcher of(String pattern, char wildCard, char singleChar, char escape, boolean ignoreCase) {
+  public static WildcardMatcher of(String pattern, char wildCard, char singleChar, char escape, boolean ignoreCase) {
     if (pattern.length() > MAX_PATTERN) {
       throw new IllegalArgumentException("a LIKE pattern may have at most " + MAX_PATTERN + " characters, got "
           + pattern.length());
@@ -90,7 +91,7 @@ final class WildcardMatcher {
     return Character.toLowerCase(Character.toUpperCase(c));
   }
 
-  boolean matches(String v) {
+  public boolean matches(String v) {
     Segment first = segments.get(0);
     if (segments.size() == 1) {
       return v.length() == first.length() && first.matchesAt(v, 0, ignoreCase);
