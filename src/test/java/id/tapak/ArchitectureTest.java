@@ -69,6 +69,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void rendererKnowsNoPublisher() {
+    noClasses().that().resideInAPackage("id.tapak.core.publish.render..")
+        .should().dependOnClassesThat().resideInAnyPackage("id.tapak.core.publish.wms..",
+            "id.tapak.core.publish.report..", "id.tapak.core.publish.features..")
+        .check(classes);
+  }
+
+  @Test
   void webAndCliAreIndependent() {
     noClasses().that().resideInAPackage("id.tapak.web..")
         .should().dependOnClassesThat().resideInAPackage("id.tapak.cli..").check(classes);

@@ -11,7 +11,7 @@ import id.tapak.core.publish.features.BaseUrl;
 import id.tapak.core.publish.features.FeaturesApi;
 import id.tapak.core.publish.features.ItemsPage;
 import id.tapak.core.publish.features.ItemsRequest;
-import id.tapak.core.publish.wms.TileCache;
+import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.publish.wms.WmsParameters;
 import id.tapak.core.publish.wms.WmsService;

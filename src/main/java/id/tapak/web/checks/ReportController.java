@@ -2,14 +2,14 @@ package id.tapak.web.checks;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.model.TapakException;
+import id.tapak.core.publish.render.PngEncoder;
 import id.tapak.core.publish.report.CheckReport;
 import id.tapak.core.publish.report.CsvReportWriter;
 import id.tapak.core.publish.report.HtmlReportWriter;
 import id.tapak.core.publish.report.PdfReportWriter;
-import id.tapak.core.publish.report.ReportLabels;
 import id.tapak.core.publish.report.ReportLabels.Lang;
+import id.tapak.core.publish.report.ReportLabels;
 import id.tapak.core.publish.report.ReportMap;
-import id.tapak.core.publish.wms.PngEncoder;
 import id.tapak.core.publish.wms.WmsService;
 import id.tapak.core.store.CheckStore;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package id.tapak.web.wms;
 
 import id.tapak.core.catalog.Catalog;
-import id.tapak.core.publish.wms.TileCache;
-import id.tapak.core.publish.wms.WmsLayers;
-import id.tapak.core.publish.wms.WmsService;
 import id.tapak.core.corridor.CorridorLayers;
 import id.tapak.core.corridor.CorridorService;
+import id.tapak.core.publish.render.TileCache;
+import id.tapak.core.publish.wms.WmsLayers;
+import id.tapak.core.publish.wms.WmsService;
 import id.tapak.core.rulebook.CheckFeatures;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -4,6 +4,8 @@ import id.tapak.core.catalog.Catalog;
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
+import id.tapak.core.publish.render.BboxProjector;
+import id.tapak.core.publish.render.MapCrs;
 import id.tapak.core.publish.style.Style;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;

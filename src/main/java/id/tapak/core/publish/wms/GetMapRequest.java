@@ -1,5 +1,7 @@
 package id.tapak.core.publish.wms;
 
+import id.tapak.core.publish.render.MapCrs;
+import id.tapak.core.publish.render.MapView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ import org.locationtech.jts.geom.Envelope;
  * @param checkId vendor parameter {@code CHECK_ID}: only draw this stored check on the check layers
  * @param sldBody vendor-independent {@code SLD_BODY}: SLD 1.0 styles for this request
  * @param antialiasOutlines vendor parameter {@code ANTIALIAS=FULL}: antialias hairline polygon outlines too (slower;
- *     by default they are drawn aliased, see {@link FeaturePainter})
+ *     by default they are drawn aliased, see {@code FeaturePainter})
  */
 public record GetMapRequest(
     List<String> layers,
@@ -89,7 +91,7 @@ public record GetMapRequest(
         styles.add("");
       }
     }
-    MapCrs crs = MapCrs.parse(p.has("CRS") ? p.required("CRS") : p.required("SRS"));
+    MapCrs crs = crs(p.has("CRS") ? p.required("CRS") : p.required("SRS"));
     Envelope bbox = bbox(p.required("BBOX"), crs);
     int width = p.positiveInt("WIDTH");
     int height = p.positiveInt("HEIGHT");
@@ -130,14 +132,23 @@ public record GetMapRequest(
         checkId == null ? "" : checkId, antialiasOutlines ? "AA" : "", sldBody == null ? "" : sldBody);
   }
 
+  /** What the renderer draws: transparency only for PNG (JPEG has no alpha). */
+  public MapView view() {
+    return new MapView(crs, bbox, width, height, transparent && PNG.equals(format), bgColor, antialiasOutlines);
+  }
+
   /** Map units per pixel along x. */
   public double resolution() {
     return bbox.getWidth() / width;
   }
 
-  /** The OGC scale denominator (0.28 mm pixels), geographic degrees taken at the equator. */
-  public double scaleDenominator() {
-    return resolution() * crs.metresPerUnit() / 0.00028;
+  /** A CRS or SRS parameter; InvalidCRS when unknown or unsupported. */
+  public static MapCrs crs(String text) {
+    MapCrs crs = MapCrs.parse(text);
+    if (crs == null) {
+      throw new WmsException(WmsException.INVALID_CRS, "CRS", "CRS " + text + " is not supported");
+    }
+    return crs;
   }
 
   /** A comma-separated list of names; more than {@link #MAX_LAYERS} is refused before anything is drawn. */

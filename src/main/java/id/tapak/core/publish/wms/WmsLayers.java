@@ -1,11 +1,13 @@
 package id.tapak.core.publish.wms;
 
 import id.tapak.core.catalog.Catalog;
-import id.tapak.core.catalog.ProjectFileException;
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.catalog.ProjectFileException;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
+import id.tapak.core.publish.render.MapCrs;
+import id.tapak.core.publish.render.ProjectedLayer;
 import id.tapak.core.publish.style.DefaultStyles;
 import id.tapak.core.publish.style.SldReader;
 import id.tapak.core.publish.style.Style;

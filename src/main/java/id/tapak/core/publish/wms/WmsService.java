@@ -3,6 +3,10 @@ package id.tapak.core.publish.wms;
 import id.tapak.core.model.Budget;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.GeometryKind;
+import id.tapak.core.publish.render.BboxProjector;
+import id.tapak.core.publish.render.MapRenderer;
+import id.tapak.core.publish.render.PngEncoder;
+import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.publish.style.SldReader;
 import id.tapak.core.publish.style.Style;
 import java.awt.image.BufferedImage;
@@ -165,7 +169,7 @@ public final class WmsService {
         return new Response(hit, req.format());
       }
     }
-    BufferedImage img = renderer.render(req, draw);
+    BufferedImage img = renderer.render(req.view(), draw);
     byte[] body = encode(img, req.format());
     if (cacheable) {
       cache.put(key, version, body);

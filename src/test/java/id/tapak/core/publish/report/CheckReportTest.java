@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
+import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.publish.report.ReportLabels.Lang;
-import id.tapak.core.publish.wms.TileCache;
 import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.publish.wms.WmsService;
 import id.tapak.core.rulebook.ConformityEngine;

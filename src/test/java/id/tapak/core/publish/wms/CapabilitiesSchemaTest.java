@@ -1,5 +1,6 @@
 package id.tapak.core.publish.wms;
 
+import id.tapak.core.publish.render.TileCache;
 import static id.tapak.core.publish.wms.WmsFixture.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

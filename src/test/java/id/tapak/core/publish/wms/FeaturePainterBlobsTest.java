@@ -1,6 +1,7 @@
 package id.tapak.core.publish.wms;
 
 import id.tapak.core.catalog.LayerFeatures;
+import id.tapak.core.publish.render.TileCache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.tapak.core.catalog.Catalog;

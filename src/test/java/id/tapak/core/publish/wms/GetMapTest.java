@@ -1,5 +1,6 @@
 package id.tapak.core.publish.wms;
 
+import id.tapak.core.publish.render.MapCrs;
 import static id.tapak.core.publish.wms.WmsFixture.alpha;
 import static id.tapak.core.publish.wms.WmsFixture.decode;
 import static id.tapak.core.publish.wms.WmsFixture.opaquePixels;

@@ -1,6 +1,7 @@
 package id.tapak.core.publish.wms;
 
 import id.tapak.core.catalog.LayerFeatures;
+import id.tapak.core.publish.render.TileCache;
 import static id.tapak.core.publish.wms.WmsFixture.alpha;
 import static id.tapak.core.publish.wms.WmsFixture.decode;
 import static id.tapak.core.publish.wms.WmsFixture.params;

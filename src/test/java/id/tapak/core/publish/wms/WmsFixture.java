@@ -3,6 +3,7 @@ package id.tapak.core.publish.wms;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
 import id.tapak.core.model.Feature;
+import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.rulebook.CheckFeatures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -2,6 +2,7 @@ package id.tapak.core.publish.wms;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.publish.style.SldReader;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;

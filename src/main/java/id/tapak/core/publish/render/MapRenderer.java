@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms;
+package id.tapak.core.publish.render;
 
 import id.tapak.core.model.Budget;
 import id.tapak.core.publish.style.Style;
@@ -17,7 +17,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Draws a GetMap with Java2D: for each layer, the features whose projected envelope meets the map (STRtree), each
+ * Draws a map with Java2D: for each layer, the features whose projected envelope meets the map (STRtree), each
  * through the rules of its style in scale, then the labels on top, placed greedily without overlaps. Antialiased.
  * Thread-safe (no state between calls).
  */
@@ -29,11 +29,11 @@ public final class MapRenderer {
   private record Label(String text, double x, double y, Symbolizer.Text sym) {}
 
   /**
-   * Renders onto a premultiplied-ARGB image (RGB when opaque or JPEG), background per TRANSPARENT / BGCOLOR. Images
+   * Renders onto a premultiplied-ARGB image (RGB when opaque), background per the view's transparency / colour. Images
    * up to 512×512 are reused per thread: encode the result before the same thread renders again.
    */
-  public BufferedImage render(GetMapRequest req, List<RenderLayer> layers) {
-    boolean alpha = req.transparent() && GetMapRequest.PNG.equals(req.format());
+  public BufferedImage render(MapView req, List<RenderLayer> layers) {
+    boolean alpha = req.transparent();
     BufferedImage img = canvas(req.width(), req.height(), alpha);
     Graphics2D g = img.createGraphics();
     try {

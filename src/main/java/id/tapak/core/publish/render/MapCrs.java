@@ -1,14 +1,15 @@
-package id.tapak.core.publish.wms;
+package id.tapak.core.publish.render;
 
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.geo.GeometryTransform;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CRS a map is drawn in, with the axis order WMS 1.3.0 gives its BBOX, and the projection from the layers'
  * EPSG:4326 lon/lat to its x/y. {@code EPSG:4326} has <b>latitude, longitude</b> BBOX order in WMS 1.3.0 while
  * {@code CRS:84} is longitude, latitude; projected CRSs are easting, northing. Internally every x/y is
- * (east, north); only {@link GetMapRequest} parsing swaps the BBOX.
+ * (east, north); only the publisher's request parsing (WMS {@code GetMapRequest}) swaps the BBOX.
  *
  * @param name the name as advertised (EPSG:4326, CRS:84, EPSG:3857, EPSG:32749…)
  * @param epsg the EPSG code (CRS:84 → 4326)
@@ -27,22 +28,20 @@ public record MapCrs(String name, int epsg, boolean latLonAxes) {
   public static final MapCrs CRS84 = new MapCrs("CRS:84", 4326, false);
   public static final MapCrs WEB_MERCATOR = new MapCrs("EPSG:3857", 3857, false);
 
-  /** Parses a CRS parameter; InvalidCRS when unknown or unsupported. */
-  public static MapCrs parse(String text) {
+  /** Parses a CRS name ({@code CRS:84}, {@code EPSG:n}); null when unknown or unsupported (the caller reports it). */
+  public static @Nullable MapCrs parse(String text) {
     String t = text.trim().toUpperCase(Locale.ROOT);
     if (t.equals("CRS:84")) {
       return CRS84;
     }
     if (!t.startsWith("EPSG:")) {
-      throw new WmsException(WmsException.INVALID_CRS, "CRS", "CRS " + text + " is not supported");
+      return null;
     }
-    int code;
     try {
-      code = CrsRegistry.parse(t);
+      return of(CrsRegistry.parse(t));
     } catch (IllegalArgumentException e) {
-      throw new WmsException(WmsException.INVALID_CRS, "CRS", "CRS " + text + " is not supported");
+      return null;
     }
-    return of(code);
   }
 
   /** The map CRS for a supported EPSG code (4326 with lat/lon axes). */
@@ -61,7 +60,7 @@ public record MapCrs(String name, int epsg, boolean latLonAxes) {
   }
 
   /** Metres per CRS unit, for scale denominators (degrees are taken at the equator, as SLD does). */
-  double metresPerUnit() {
+  public double metresPerUnit() {
     return isGeographic() ? METRES_PER_DEGREE : 1.0;
   }
 

@@ -1,13 +1,13 @@
-package id.tapak.core.publish.wms;
+package id.tapak.core.publish.render;
 
 import id.tapak.core.model.Feature;
+import id.tapak.core.publish.style.Style;
+import id.tapak.core.publish.style.StyleRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import id.tapak.core.publish.style.Style;
-import id.tapak.core.publish.style.StyleRule;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;

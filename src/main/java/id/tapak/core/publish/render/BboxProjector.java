@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms;
+package id.tapak.core.publish.render;
 
 import org.locationtech.jts.geom.Envelope;
 
@@ -6,14 +6,14 @@ import org.locationtech.jts.geom.Envelope;
  * Converts envelopes between EPSG:4326 lon/lat and a map CRS by projecting a 9×9 grid over the box: edges of UTM and
  * mercator boxes are curved in the other CRS, so corners alone would cut off part of the extent.
  */
-final class BboxProjector {
+public final class BboxProjector {
 
   private static final int STEPS = 8;
 
   private BboxProjector() {}
 
   /** The map-CRS envelope of a lon/lat envelope. */
-  static Envelope project(Envelope lonLat, MapCrs crs) {
+  public static Envelope project(Envelope lonLat, MapCrs crs) {
     MapCrs.Projection p = crs.projection();
     double[] xy = new double[2 * (STEPS + 1) * (STEPS + 1)];
     int k = 0;
@@ -34,7 +34,7 @@ final class BboxProjector {
   }
 
   /** The lon/lat envelope of a map-CRS envelope. */
-  static Envelope toLonLat(Envelope mapBox, MapCrs crs) {
+  public static Envelope toLonLat(Envelope mapBox, MapCrs crs) {
     if (crs.isGeographic()) {
       return new Envelope(mapBox);
     }

@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms;
+package id.tapak.core.publish.render;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An LRU of encoded map images bounded in <b>bytes</b> (the image bytes plus a fixed overhead per entry for the key
- * and map node), for tiled clients that ask for the same tiles again. Keys are {@link GetMapRequest#cacheKey()}: only
- * the parameters that change the image, normalised, so junk query parameters, parameter case and order never make a
- * new entry. Bounding by entries was not enough: 2 000 dense tiles held 891 MB. Every entry belongs to a data
+ * and map node), for tiled clients that ask for the same tiles again. Keys are chosen by the publisher (WMS: {@code GetMapRequest.cacheKey()},
+ * only the parameters that change the image, normalised, so junk query parameters, parameter case and order never
+ * make a new entry). Bounding by entries was not enough: 2 000 dense tiles held 891 MB. Every entry belongs to a data
  * version (catalog, styles, stored checks); a lookup under a new version clears the cache first, so a changed layer
  * or style is never served stale. A budget of 0 bytes disables it (the benchmark measures rendering this way).
  * Thread-safe.
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class TileCache {
 
   /** Bytes counted per entry on top of its image: the key string, the map entry and the array header. */
-  static final int ENTRY_OVERHEAD = 512;
+  public static final int ENTRY_OVERHEAD = 512;
 
   private final long maxBytes;
   private final int maxEntries;

@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms;
+package id.tapak.core.publish.render;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

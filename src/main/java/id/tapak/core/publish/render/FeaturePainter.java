@@ -1,4 +1,4 @@
-package id.tapak.core.publish.wms;
+package id.tapak.core.publish.render;
 
 import id.tapak.core.publish.style.Symbolizer;
 import java.awt.BasicStroke;
@@ -18,7 +18,7 @@ import org.locationtech.jts.geom.Envelope;
  * Draws one projected feature with a symbolizer, turning CRS x/y into pixels with the map's affine transform and
  * dropping vertices closer than half a pixel to the last one kept (so a 50 000-vertex river bank costs a few hundred
  * path segments in a z12 tile). Polygon fills and outlines of 1 px or less are drawn aliased (faster on dense plan
- * tiles, and free of see-through specks along shared edges) unless the request asks {@code ANTIALIAS=FULL}; lines,
+ * tiles, and free of see-through specks along shared edges) unless the view asks for antialiased outlines (WMS {@code ANTIALIAS=FULL}); lines,
  * wider outlines, points and labels are antialiased. Point symbolizers draw point parts only; line symbolizers stroke
  * lines and polygon outlines; polygon symbolizers fill and outline rings. Not thread-safe: one per rendering.
  */
@@ -39,7 +39,7 @@ final class FeaturePainter {
   private Path2D.@Nullable Float lines;
   private int feature = -1;
 
-  FeaturePainter(Graphics2D g, GetMapRequest map) {
+  FeaturePainter(Graphics2D g, MapView map) {
     this.g = g;
     this.minX = map.bbox().getMinX();
     this.maxY = map.bbox().getMaxY();
