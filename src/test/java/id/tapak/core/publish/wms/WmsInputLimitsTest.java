@@ -113,7 +113,7 @@ class WmsInputLimitsTest {
 
   @Test
   void aMapThatOutrunsItsBudgetIsAServiceExceptionAndIsNotCached() {
-    WmsService wms = new WmsService(new WmsLayers(WmsFixture.CATALOG, () -> null), 4096, 4096,
+    WmsService wms = new WmsService(new WmsLayers(WmsFixture.CATALOG), 4096, 4096,
         new TileCache(1 << 20), ServiceContact.DEFAULT, java.time.Duration.ofNanos(1));
     WmsException e = assertThrows(WmsException.class, () -> wms.handle(params(MAP + "&LAYERS=estates&STYLES="
         + "&WIDTH=32&HEIGHT=32"), "http://h/wms"));
