@@ -143,6 +143,54 @@ abstract class CheckStoreContract {
     }
   }
 
+  /**
+   * The two layers by id, count, schema and version: a conflict and the part of a site a rule could not assess are
+   * two features with ids of their own; the layers' version is the store's and moves with a save and a delete.
+   */
+  @Test
+  void checkLayersByIdCountAndVersion() {
+    org.locationtech.jts.geom.Geometry site = id.tapak.core.geo.GeoJson.FACTORY.toGeometry(
+        new org.locationtech.jts.geom.Envelope(112.60, 112.62, -7.52, -7.50));
+    org.locationtech.jts.geom.Geometry part = id.tapak.core.geo.GeoJson.FACTORY.toGeometry(
+        new org.locationtech.jts.geom.Envelope(112.60, 112.61, -7.52, -7.51));
+    ConformityReport r = StoredCheckFixture.report("k1", "dua baris", id.tapak.core.rulebook.Verdict.NOT_CONFORM,
+        440.5, site, part);
+    id.tapak.core.rulebook.Finding fail = r.findings().get(0);
+    // the same rule could not assess the site's other half: a NOT_ASSESSED row next to the FAIL one
+    id.tapak.core.rulebook.Finding both = new id.tapak.core.rulebook.Finding(fail.ruleId(), fail.title(),
+        fail.status(), fail.measured(), fail.unit(), fail.threshold(), fail.citation(), fail.confidence(), null,
+        fail.message(), null, fail.conflict(), fail.conflictHa(), fail.severity(), 220.0, 220.0,
+        id.tapak.core.model.LocalizedText.of("di luar cakupan", "outside the coverage"), site.difference(part));
+    ConformityReport two = new ConformityReport(r.id(), r.created(), r.name(), r.kind(), null, r.rulebook(),
+        r.verdict(), r.siteHa(), r.site(), List.of(both), List.of(), r.netHa(), List.of(), List.of(), null, null);
+    try (StoredChecks s = open()) {
+      long v0 = s.sites().version();
+      s.save(two);
+      assertThat(s.sites().version()).isEqualTo(s.version()).isEqualTo(s.conflicts().version()).isNotEqualTo(v0);
+      assertThat(s.sites().count()).isEqualTo(1);
+      assertThat(s.conflicts().count()).isEqualTo(2);
+      assertThat(s.sites().inMemory()).isFalse();
+      assertThat(s.sites().fieldNames()).containsExactly("check_id", "name", "verdict", "area_ha");
+      assertThat(s.conflicts().fieldNames()).containsExactly("check_id", "rule", "status", "hectares", "message");
+      assertThat(s.sites().feature("k1").orElseThrow().properties()).containsEntry("name", "dua baris")
+          .containsEntry("verdict", "NOT_CONFORM").containsEntry("area_ha", 440.5);
+      assertThat(s.conflicts().feature("k1-lp2b-overlap").orElseThrow().properties())
+          .containsEntry("status", "FAIL").containsEntry("hectares", 12.5);
+      assertThat(s.conflicts().feature("k1-lp2b-overlap-not-assessed").orElseThrow().properties())
+          .containsEntry("status", "NOT_ASSESSED").containsEntry("message", "outside the coverage")
+          .containsEntry("hectares", 220.0);
+      assertThat(s.conflicts().feature("k1-lp2b-overlap").orElseThrow().geometry().equalsExact(part)).isTrue();
+      assertThat(s.conflicts().feature("k1")).isEmpty();
+      assertThat(s.sites().bbox()).isEqualTo(new org.locationtech.jts.geom.Envelope(112.60, 112.62, -7.52, -7.50));
+      assertThat(s.conflicts().distinctValues("status", 10)).containsExactly("FAIL", "NOT_ASSESSED");
+      long saved = s.conflicts().version();
+      assertThat(s.delete("k1")).isTrue();
+      assertThat(s.conflicts().version()).isNotEqualTo(saved);
+      assertThat(s.conflicts().count()).isZero();
+      assertThat(s.sites().bbox().isNull()).isTrue();
+    }
+  }
+
   /** Who made a check is kept with it and listed; a delete removes the check and its conflicts, once. */
   @Test
   void recordsWhoMadeACheckAndDeletesIt() throws Exception {

@@ -103,6 +103,12 @@ class PostgisCheckStoreTest extends CheckStoreContract {
     var again = check("kedua", 112.62, -7.20);
     b.save(again);
     assertThat(a.count()).isEqualTo(2);
+    // a delete on one instance moves the other's version too (its tile cache must not keep drawing the check)
+    long beforeDelete = a.version();
+    assertThat(b.delete(again.id())).isTrue();
+    assertThat(a.version()).isNotEqualTo(beforeDelete);
+    assertThat(CheckStoreContract.ofCheck(a.sites(), again.id())).isEmpty();
+    b.save(check("kedua lagi", 112.62, -7.20));
     // the site stored is the site checked: its hectares on the spheroid agree with the report (GeographicLib)
     try (Connection c = DriverManager.getConnection(url(DB)); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT site_ha, ST_Area(site::geography) / 10000 FROM tapak.checks "
