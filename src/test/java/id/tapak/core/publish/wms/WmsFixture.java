@@ -24,7 +24,7 @@ final class WmsFixture {
   private WmsFixture() {}
 
   /** One empty SQLite check store for the whole run, so the WMS lists the check layers as the service does. */
-  private static final StoredChecks EMPTY = emptyStore();
+  static final StoredChecks EMPTY = emptyStore();
 
   private static StoredChecks emptyStore() {
     try {

@@ -87,7 +87,7 @@ class WmsInputLimitsTest {
 
   @Test
   void junkParametersAndCaseDoNotMakeNewTiles() {
-    WmsService wms = WmsFixture.service(null, 1 << 20);
+    WmsService wms = WmsFixture.service(WmsFixture.EMPTY, 1 << 20);
     String q = MAP + "&LAYERS=estates&STYLES=&WIDTH=32&HEIGHT=32";
     byte[] first = wms.handle(params(q), "http://h/wms").body();
     byte[] again = wms.handle(params(q.toLowerCase(java.util.Locale.ROOT).replace("layers=estates", "LAYERS=estates")
