@@ -2,7 +2,7 @@ package id.tapak.bench;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
-import id.tapak.core.publish.wms.TileCache;
+import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.publish.wms.WmsParameters;
 import id.tapak.core.publish.wms.WmsService;
@@ -57,7 +57,7 @@ public class GetMapBenchmark {
   public void setUp() throws IOException {
     System.setProperty("java.awt.headless", "true");
     Catalog catalog = CatalogLoader.load(Path.of(project));
-    wms = new WmsService(new WmsLayers(catalog, () -> null), 4096, 4096, new TileCache(0));
+    wms = new WmsService(new WmsLayers(catalog), 4096, 4096, new TileCache(0));
     List<String> queries = new ArrayList<>();
     if (!tiles.isEmpty()) {
       for (String line : Files.readAllLines(Path.of(tiles))) {

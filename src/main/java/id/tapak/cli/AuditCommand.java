@@ -14,6 +14,7 @@ import id.tapak.core.rulebook.Proposal;
 import id.tapak.core.rulebook.RulebookLoader;
 import id.tapak.core.source.SourceSpec;
 import id.tapak.core.source.SourceType;
+import id.tapak.core.model.TapakException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,12 +154,13 @@ final class AuditCommand implements Callable<Integer> {
       return CatalogLoader.loadLayer(file, spec, file.getParent());
     }
     if (input != null && input.layer != null) {
-      return catalog.layer(input.layer).orElseThrow(() -> new IllegalArgumentException("no layer '" + input.layer
+      return catalog.layer(input.layer).orElseThrow(() -> TapakException.notFound("--layer", "no layer '" + input.layer
           + "' in " + project + "; layers: " + catalog.layers().stream().map(Layer::id).toList()));
     }
     List<Layer> es = catalog.layers(LayerRole.ESTATE);
     if (es.isEmpty()) {
-      throw new IllegalArgumentException("no layer with role estate in " + project + "; use --layer or --estates");
+      throw TapakException.unprocessable("--layer", "no layer with role estate in " + project
+          + "; use --layer or --estates");
     }
     return es.get(0);
   }

@@ -122,7 +122,7 @@ class LiveLayerTest {
   }
 
   static BufferedImage map(Catalog c, Envelope e) throws Exception {
-    WmsService wms = new WmsService(new WmsLayers(c, () -> null), 4096, 4096, new TileCache(0));
+    WmsService wms = new WmsService(new WmsLayers(c), 4096, 4096, new TileCache(0));
     Map<String, String> p = new LinkedHashMap<>();
     p.put("SERVICE", "WMS");
     p.put("VERSION", "1.3.0");

@@ -30,6 +30,7 @@ public final class LayerSources {
       case SHAPEFILE -> new ShapefileSource(file(spec, baseDir), spec.layer());
       case POSTGIS -> new PostgisSource(PostgisSource.expand(spec.path()), spec.layer());
       case KML -> new KmlSource(file(spec, baseDir));
+      case DERIVED -> throw new SourceException("a derived layer is computed by Tapak, not read from a source");
     };
   }
 

@@ -15,7 +15,12 @@ public enum SourceType {
   /** A PostGIS table or view, for deployments past one machine. */
   POSTGIS,
   /** KML 2.2 Placemarks (WGS84), e.g. a site drawn in Google Earth; used for uploaded proposals. */
-  KML;
+  KML,
+  /**
+   * Computed by Tapak, never read from a file: the stored checks' layers and the corridors' suitability grids and
+   * candidate sites. Not accepted in {@code tapak.yml} ({@link #of} refuses it).
+   */
+  DERIVED;
 
   @JsonValue
   public String wireName() {
@@ -25,7 +30,7 @@ public enum SourceType {
   @JsonCreator
   public static SourceType of(String name) {
     for (SourceType t : values()) {
-      if (t.wireName().equalsIgnoreCase(name.trim())) {
+      if (t != DERIVED && t.wireName().equalsIgnoreCase(name.trim())) {
         return t;
       }
     }

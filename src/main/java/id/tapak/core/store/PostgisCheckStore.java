@@ -1,6 +1,7 @@
 package id.tapak.core.store;
 
-import id.tapak.core.model.Feature;
+import id.tapak.core.catalog.FeatureVisitor;
+import id.tapak.core.catalog.Layer;
 import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.ConformityReport;
 import java.sql.Connection;
@@ -22,7 +23,7 @@ import org.locationtech.jts.io.WKBWriter;
 /**
  * Checks in schema {@code tapak} of a PostgreSQL/PostGIS database, shared by every Tapak instance that points at it:
  * a check stored by one instance is read, listed and drawn by all, because nothing is cached here (the version is
- * {@code max(seq)}, read from the database each time).
+ * read from the database each time, see {@link #version()}).
  *
  * <p>Durability: each save is one transaction with {@code synchronous_commit = on}, so the 201 that follows it is
  * sent only after the database has flushed its WAL; a kill -9 of Tapak (or of the database host, given a server with
@@ -44,6 +45,9 @@ public final class PostgisCheckStore implements StoredChecks {
   private volatile boolean migrated;
   /** The last version read, answered while the database is unreachable (renders then fail on their own query). */
   private volatile long lastVersion = -1;
+  private static final int FETCH_SIZE = 500;
+  private final Layer sites = new CheckLayer(CheckLayer.Kind.SITES, new Rows());
+  private final Layer conflicts = new CheckLayer(CheckLayer.Kind.CONFLICTS, new Rows());
 
   /** A store over a pool; touches the database only on first use. */
   public PostgisCheckStore(DataSource db) {
@@ -201,39 +205,66 @@ public final class PostgisCheckStore implements StoredChecks {
   }
 
   @Override
-  public List<Feature> sites(@Nullable String checkId, @Nullable Envelope bbox) {
-    return features("SELECT id, name, verdict, site_ha, ST_AsBinary(site) FROM tapak.checks", "id", "site", checkId,
-        bbox, StoredFeatures.Kind.SITES);
+  public Layer sites() {
+    return sites;
   }
 
   @Override
-  public List<Feature> conflicts(@Nullable String checkId, @Nullable Envelope bbox) {
-    return features("SELECT check_id, rule, status, hectares, message, ST_AsBinary(geom) FROM tapak.conflicts",
-        "check_id", "geom", checkId, bbox, StoredFeatures.Kind.CONFLICTS);
+  public Layer conflicts() {
+    return conflicts;
   }
 
-  /** One check's or all features, within a box through the GIST index ({@code &&}) when one is given. */
-  private List<Feature> features(String select, String idColumn, String geomColumn, @Nullable String checkId,
-      @Nullable Envelope bbox, StoredFeatures.Kind kind) {
-    migrate();
-    try (Connection c = db.getConnection()) {
-      return StoredFeatures.read(c, select, idColumn, checkId,
-          bbox == null ? null : geomColumn + " && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
-          bbox == null ? new double[0] : new double[] {bbox.getMinX(), bbox.getMinY(), bbox.getMaxX(), bbox.getMaxY()},
-          kind);
-    } catch (SQLException e) {
-      throw failure("read stored checks as features", e);
+  /** The rows behind both layers: a pooled connection per query, streamed through a cursor. */
+  private final class Rows implements CheckLayer.Rows {
+
+    @Override
+    public void visit(CheckLayer.Kind kind, @Nullable Envelope box, @Nullable String featureId,
+        FeatureVisitor visitor) {
+      migrate();
+      try (Connection c = db.getConnection()) {
+        c.setAutoCommit(false); // pgjdbc streams with a cursor only inside a transaction
+        try {
+          StoredFeatures.visit(c, FilterSql.Dialect.POSTGRES, kind, box, featureId, FETCH_SIZE, visitor);
+        } finally {
+          rollback(c);
+          c.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        throw failure("read " + kind.id(), e);
+      }
+    }
+
+    @Override
+    public long count(CheckLayer.Kind kind) {
+      migrate();
+      try (Connection c = db.getConnection()) {
+        return StoredFeatures.count(c, FilterSql.Dialect.POSTGRES, kind);
+      } catch (SQLException e) {
+        throw failure("count " + kind.id(), e);
+      }
+    }
+
+    @Override
+    public long version() {
+      return PostgisCheckStore.this.version();
     }
   }
 
-  /** {@code max(seq)}: grows with every check any instance stores, so tile caches see other instances' checks. */
+  /**
+   * {@code max(seq)} and {@code count(*)} of {@code tapak.checks}, read from the database each time, so every instance
+   * sharing it sees the others' checks: a save raises {@code max(seq)} (a sequence never hands out a number twice),
+   * a delete without a save lowers the count, so the pair changes on any save or delete and a tile cache keyed on it
+   * is never stale. Only committed rows count, so the version cannot move before the data is visible (a change
+   * counter bumped by a trigger would, unless it serialised every save on one row). Both come from the primary key
+   * index; the count is an index scan, a few ms for 100 000 checks.
+   */
   @Override
   public long version() {
     try {
       migrate();
       try (Connection c = db.getConnection(); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM tapak.checks")) {
-        lastVersion = rs.next() ? rs.getLong(1) : 0;
+          ResultSet rs = s.executeQuery("SELECT coalesce(max(seq), 0), count(*) FROM tapak.checks")) {
+        lastVersion = rs.next() ? rs.getLong(1) * 1_000_003L + rs.getLong(2) : 0;
       }
     } catch (SQLException | StoreUnavailableException e) {
       // unreachable: keep the last version; whatever is then drawn fails on its own query with a clear answer

@@ -1,6 +1,7 @@
 package id.tapak.core.store;
 
-import id.tapak.core.model.Feature;
+import id.tapak.core.catalog.FeatureVisitor;
+import id.tapak.core.catalog.Layer;
 import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.ConformityReport;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.locationtech.jts.io.WKBWriter;
  * is its own committed transaction, fsynced before {@link #save} returns, so a 201 answered after it is never lost,
  * even on kill -9. One row per check (report JSON, GeoJSON, site as WKB) and one row per conflict geometry (WKB,
  * EPSG:4326 lon/lat). One connection guarded by this object's monitor: writes are rare and short, so this is simpler
- * and safe. Also serves stored checks as features to the WMS ({@link id.tapak.core.rulebook.CheckFeatures}).
+ * and safe. Its checks are also the layers {@link #sites()} and {@link #conflicts()} ({@link CheckLayer}).
  */
 public final class SqliteCheckStore implements StoredChecks {
 
@@ -33,6 +34,8 @@ public final class SqliteCheckStore implements StoredChecks {
   private final Path dir;
   private Connection db;
   private final AtomicLong version = new AtomicLong();
+  private final Layer sites = new CheckLayer(CheckLayer.Kind.SITES, new Rows());
+  private final Layer conflicts = new CheckLayer(CheckLayer.Kind.CONFLICTS, new Rows());
 
   private SqliteCheckStore(Path dir, Connection db) {
     this.dir = dir;
@@ -297,45 +300,57 @@ public final class SqliteCheckStore implements StoredChecks {
   }
 
   @Override
-  public synchronized List<Feature> sites(@Nullable String checkId, @Nullable Envelope bbox) {
-    return features("check sites", "SELECT id, name, verdict, site_ha, site FROM checks", "id", "seq", checkId, bbox,
-        StoredFeatures.Kind.SITES);
+  public Layer sites() {
+    return sites;
   }
 
   @Override
-  public synchronized List<Feature> conflicts(@Nullable String checkId, @Nullable Envelope bbox) {
-    return features("check conflicts", "SELECT check_id, rule, status, hectares, message, geom FROM conflicts",
-        "check_id", "(SELECT seq FROM checks WHERE checks.id = conflicts.check_id)", checkId, bbox,
-        StoredFeatures.Kind.CONFLICTS);
+  public Layer conflicts() {
+    return conflicts;
   }
 
-  /**
-   * Runs a feature query: all rows or those of one check ({@code idColumn = ?}), within a box through the R*Tree
-   * {@code check_boxes} (one box per check: its site and conflicts) when one is given.
-   */
-  private List<Feature> features(String what, String select, String idColumn, String seqExpr,
-      @Nullable String checkId, @Nullable Envelope bbox, StoredFeatures.Kind kind) {
-    reopenIfClosed();
-    try {
-      if (bbox != null) {
-        CheckBoxes.update(db);
+  /** The rows behind both layers, read under this store's monitor on its one connection. */
+  private final class Rows implements CheckLayer.Rows {
+
+    @Override
+    public void visit(CheckLayer.Kind kind, @Nullable Envelope box, @Nullable String featureId,
+        FeatureVisitor visitor) {
+      synchronized (SqliteCheckStore.this) {
+        reopenIfClosed();
+        try {
+          if (box != null) {
+            CheckBoxes.update(db);
+          }
+          StoredFeatures.visit(db, FilterSql.Dialect.SQLITE, kind, box, featureId, 0, visitor);
+        } catch (SQLException e) {
+          throw new IllegalStateException("cannot read " + kind.id() + ": " + e.getMessage(), e);
+        } finally {
+          endRead();
+        }
       }
-    } catch (SQLException e) {
-      endRead();
-      throw new IllegalStateException("cannot index " + what + ": " + e.getMessage(), e);
     }
-    try {
-      return StoredFeatures.read(db, select, idColumn, checkId, bbox == null ? null : seqExpr
-          + " IN (SELECT seq FROM check_boxes WHERE max_x >= ? AND min_x <= ? AND max_y >= ? AND min_y <= ?)",
-          bbox == null ? new double[0] : new double[] {bbox.getMinX(), bbox.getMaxX(), bbox.getMinY(), bbox.getMaxY()},
-          kind);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read " + what + ": " + e.getMessage(), e);
-    } finally {
-      endRead();
+
+    @Override
+    public long count(CheckLayer.Kind kind) {
+      synchronized (SqliteCheckStore.this) {
+        reopenIfClosed();
+        try {
+          return StoredFeatures.count(db, FilterSql.Dialect.SQLITE, kind);
+        } catch (SQLException e) {
+          throw new IllegalStateException("cannot count " + kind.id() + ": " + e.getMessage(), e);
+        } finally {
+          endRead();
+        }
+      }
+    }
+
+    @Override
+    public long version() {
+      return SqliteCheckStore.this.version();
     }
   }
 
+  /** Counts saves and deletes in this process: one file, one writing instance, so nothing else changes it. */
   @Override
   public long version() {
     return version.get();

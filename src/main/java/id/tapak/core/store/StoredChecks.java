@@ -1,9 +1,22 @@
 package id.tapak.core.store;
 
-import id.tapak.core.rulebook.CheckFeatures;
+import id.tapak.core.catalog.Layer;
 
 /**
- * A check store as the service wires it: the API writes and reads checks through {@link CheckStore}, the WMS draws
- * them through {@link CheckFeatures}. Both implementations are both, so one bean serves both roles.
+ * A check store whose checks are also two ordinary layers ({@link CheckLayer}: {@code check_sites},
+ * {@code check_conflicts}) that publishers (the WMS) read like any other. Both implementations are both.
  */
-public interface StoredChecks extends CheckStore, CheckFeatures {}
+public interface StoredChecks extends CheckStore {
+
+  /** The stored checks' sites as a layer. */
+  Layer sites();
+
+  /** The stored checks' conflicts and parts not assessed as a layer. */
+  Layer conflicts();
+
+  /**
+   * A number that changes whenever a check is stored or deleted, by this instance or any other sharing the store
+   * (SQLite: a counter in this process, the file has one writer; PostGIS: read from the database each time).
+   */
+  long version();
+}

@@ -6,7 +6,8 @@ import id.tapak.core.corridor.CorridorService;
 import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.publish.wms.WmsService;
-import id.tapak.core.rulebook.CheckFeatures;
+import id.tapak.core.store.StoredChecks;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +22,11 @@ import org.springframework.context.annotation.Configuration;
 class WmsConfiguration {
 
   @Bean
-  WmsService wmsService(Catalog catalog, ObjectProvider<CheckFeatures> checks, CorridorService corridors,
+  WmsService wmsService(Catalog catalog, ObjectProvider<StoredChecks> checks, CorridorService corridors,
       WmsProperties props, id.tapak.app.LimitsProperties limits) {
-    WmsLayers layers = new WmsLayers(catalog, checks::getIfAvailable, CorridorLayers.wms(corridors));
+    StoredChecks store = checks.getIfAvailable();
+    WmsLayers layers = new WmsLayers(catalog, store == null ? List.of() : List.of(store.sites(), store.conflicts()),
+        CorridorLayers.wms(corridors, catalog));
     return new WmsService(layers, props.maxWidth(), props.maxHeight(),
         new TileCache(props.cacheSize(), limits.tileCacheBytes().toBytes()), props.contact().toCore(),
         limits.renderBudget());

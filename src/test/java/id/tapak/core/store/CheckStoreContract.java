@@ -40,6 +40,15 @@ abstract class CheckStoreContract {
     engine = new ConformityEngine(c, RulebookLoader.forCatalog(c));
   }
 
+  /** The features of one check, from a layer's full scan. */
+  static List<id.tapak.core.model.Feature> ofCheck(id.tapak.core.catalog.Layer layer, String checkId) {
+    return ofCheck(id.tapak.core.catalog.LayerFeatures.all(layer), checkId);
+  }
+
+  static List<id.tapak.core.model.Feature> ofCheck(List<id.tapak.core.model.Feature> features, String checkId) {
+    return features.stream().filter(f -> checkId.equals(f.properties().get("check_id"))).toList();
+  }
+
   /** A ~60 ha square check at (lon, lat), EPSG:4326. */
   static ConformityReport check(String name, double lon, double lat) {
     double h = 0.0035;
@@ -60,17 +69,17 @@ abstract class CheckStoreContract {
       s.save(sidoarjo);
       org.locationtech.jts.geom.Envelope aroundGresik = new org.locationtech.jts.geom.Envelope(112.59, 112.61,
           -7.21, -7.19);
-      assertThat(s.sites(null, aroundGresik)).extracting(f -> f.id()).containsExactly(gresik.id());
-      assertThat(s.sites(null, new org.locationtech.jts.geom.Envelope(100, 101, 0, 1))).isEmpty();
-      assertThat(s.sites(sidoarjo.id(), aroundGresik)).isEmpty();
-      assertThat(s.sites(null, null)).hasSize(2);
+      assertThat(s.sites().candidates(aroundGresik)).extracting(f -> f.id()).containsExactly(gresik.id());
+      assertThat(s.sites().candidates(new org.locationtech.jts.geom.Envelope(100, 101, 0, 1))).isEmpty();
+      assertThat(CheckStoreContract.ofCheck(s.sites().candidates(aroundGresik), sidoarjo.id())).isEmpty();
+      assertThat(id.tapak.core.catalog.LayerFeatures.all(s.sites())).hasSize(2);
       org.locationtech.jts.geom.Envelope aroundSidoarjo = new org.locationtech.jts.geom.Envelope(112.69, 112.71,
           -7.46, -7.44);
       assertThat(ConflictRows.of(gresik).size() + ConflictRows.of(sidoarjo).size()).as("conflict rows to find")
           .isPositive();
-      assertThat(s.conflicts(null, aroundGresik)).hasSize(ConflictRows.of(gresik).size())
+      assertThat(s.conflicts().candidates(aroundGresik)).hasSize(ConflictRows.of(gresik).size())
           .allSatisfy(f -> assertThat(f.properties()).containsEntry("check_id", gresik.id()));
-      assertThat(s.conflicts(null, aroundSidoarjo)).hasSize(ConflictRows.of(sidoarjo).size())
+      assertThat(s.conflicts().candidates(aroundSidoarjo)).hasSize(ConflictRows.of(sidoarjo).size())
           .allSatisfy(f -> assertThat(f.properties()).containsEntry("check_id", sidoarjo.id()));
     }
   }
@@ -124,13 +133,61 @@ abstract class CheckStoreContract {
       assertThat(s.count(new CheckFilter(null, null, null, null, "pp20-2024"))).isEqualTo(2);
       assertThat(s.count(new CheckFilter(null, null, null, null, "other"))).isZero();
 
-      assertThat(s.sites(null)).hasSize(2);
-      assertThat(s.sites(gresik.id())).singleElement().satisfies(f -> {
+      assertThat(id.tapak.core.catalog.LayerFeatures.all(s.sites())).hasSize(2);
+      assertThat(CheckStoreContract.ofCheck(s.sites(), gresik.id())).singleElement().satisfies(f -> {
         assertThat(f.properties()).containsEntry("name", "di Gresik").containsEntry("verdict", gresik.verdict().name());
         assertThat(f.geometry().getEnvelopeInternal().centre().x).isCloseTo(112.60, org.assertj.core.data.Offset.offset(1e-9));
       });
       long conflicts = gresik.findings().stream().filter(f -> f.conflict() != null).count();
-      assertThat(s.conflicts(gresik.id())).hasSize((int) conflicts);
+      assertThat(CheckStoreContract.ofCheck(s.conflicts(), gresik.id())).hasSize((int) conflicts);
+    }
+  }
+
+  /**
+   * The two layers by id, count, schema and version: a conflict and the part of a site a rule could not assess are
+   * two features with ids of their own; the layers' version is the store's and moves with a save and a delete.
+   */
+  @Test
+  void checkLayersByIdCountAndVersion() {
+    org.locationtech.jts.geom.Geometry site = id.tapak.core.geo.GeoJson.FACTORY.toGeometry(
+        new org.locationtech.jts.geom.Envelope(112.60, 112.62, -7.52, -7.50));
+    org.locationtech.jts.geom.Geometry part = id.tapak.core.geo.GeoJson.FACTORY.toGeometry(
+        new org.locationtech.jts.geom.Envelope(112.60, 112.61, -7.52, -7.51));
+    ConformityReport r = StoredCheckFixture.report("k1", "dua baris", id.tapak.core.rulebook.Verdict.NOT_CONFORM,
+        440.5, site, part);
+    id.tapak.core.rulebook.Finding fail = r.findings().get(0);
+    // the same rule could not assess the site's other half: a NOT_ASSESSED row next to the FAIL one
+    id.tapak.core.rulebook.Finding both = new id.tapak.core.rulebook.Finding(fail.ruleId(), fail.title(),
+        fail.status(), fail.measured(), fail.unit(), fail.threshold(), fail.citation(), fail.confidence(), null,
+        fail.message(), null, fail.conflict(), fail.conflictHa(), fail.severity(), 220.0, 220.0,
+        id.tapak.core.model.LocalizedText.of("di luar cakupan", "outside the coverage"), site.difference(part));
+    ConformityReport two = new ConformityReport(r.id(), r.created(), r.name(), r.kind(), null, r.rulebook(),
+        r.verdict(), r.siteHa(), r.site(), List.of(both), List.of(), r.netHa(), List.of(), List.of(), null, null);
+    try (StoredChecks s = open()) {
+      long v0 = s.sites().version();
+      s.save(two);
+      assertThat(s.sites().version()).isEqualTo(s.version()).isEqualTo(s.conflicts().version()).isNotEqualTo(v0);
+      assertThat(s.sites().count()).isEqualTo(1);
+      assertThat(s.conflicts().count()).isEqualTo(2);
+      assertThat(s.sites().inMemory()).isFalse();
+      assertThat(s.sites().fieldNames()).containsExactly("check_id", "name", "verdict", "area_ha");
+      assertThat(s.conflicts().fieldNames()).containsExactly("check_id", "rule", "status", "hectares", "message");
+      assertThat(s.sites().feature("k1").orElseThrow().properties()).containsEntry("name", "dua baris")
+          .containsEntry("verdict", "NOT_CONFORM").containsEntry("area_ha", 440.5);
+      assertThat(s.conflicts().feature("k1-lp2b-overlap").orElseThrow().properties())
+          .containsEntry("status", "FAIL").containsEntry("hectares", 12.5);
+      assertThat(s.conflicts().feature("k1-lp2b-overlap-not-assessed").orElseThrow().properties())
+          .containsEntry("status", "NOT_ASSESSED").containsEntry("message", "outside the coverage")
+          .containsEntry("hectares", 220.0);
+      assertThat(s.conflicts().feature("k1-lp2b-overlap").orElseThrow().geometry().equalsExact(part)).isTrue();
+      assertThat(s.conflicts().feature("k1")).isEmpty();
+      assertThat(s.sites().bbox()).isEqualTo(new org.locationtech.jts.geom.Envelope(112.60, 112.62, -7.52, -7.50));
+      assertThat(s.conflicts().distinctValues("status", 10)).containsExactly("FAIL", "NOT_ASSESSED");
+      long saved = s.conflicts().version();
+      assertThat(s.delete("k1")).isTrue();
+      assertThat(s.conflicts().version()).isNotEqualTo(saved);
+      assertThat(s.conflicts().count()).isZero();
+      assertThat(s.sites().bbox().isNull()).isTrue();
     }
   }
 
@@ -143,9 +200,12 @@ abstract class CheckStoreContract {
       s.save(r, "ana");
       org.assertj.core.api.Assertions.assertThat(s.find(r.id()).orElseThrow().summary().createdBy()).isEqualTo("ana");
       org.assertj.core.api.Assertions.assertThat(s.list(1, 0).get(0).createdBy()).isEqualTo("ana");
+      long saved = s.version();
       org.assertj.core.api.Assertions.assertThat(s.delete(r.id())).isTrue();
+      org.assertj.core.api.Assertions.assertThat(s.version()).as("a delete changes the version (tile caches)")
+          .isNotEqualTo(saved);
       org.assertj.core.api.Assertions.assertThat(s.find(r.id())).isEmpty();
-      org.assertj.core.api.Assertions.assertThat(s.conflicts(r.id())).isEmpty();
+      org.assertj.core.api.Assertions.assertThat(CheckStoreContract.ofCheck(s.conflicts(), r.id())).isEmpty();
       org.assertj.core.api.Assertions.assertThat(s.delete(r.id())).isFalse();
       org.assertj.core.api.Assertions.assertThat(s.count()).isEqualTo(before);
     }

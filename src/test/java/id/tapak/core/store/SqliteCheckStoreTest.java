@@ -39,11 +39,11 @@ class SqliteCheckStoreTest extends CheckStoreContract {
       s.execute("DROP TABLE IF EXISTS check_boxes"); // as a store of the previous version has none
     }
     try (StoredChecks s = reopen()) {
-      assertThat(s.sites(null, new org.locationtech.jts.geom.Envelope(112.59, 112.61, -7.21, -7.19)))
+      assertThat(s.sites().candidates(new org.locationtech.jts.geom.Envelope(112.59, 112.61, -7.21, -7.19)))
           .extracting(f -> f.id()).containsExactly(r.id());
       var later = check("sesudah indeks", 112.70, -7.45);
       s.save(later);
-      assertThat(s.sites(null, new org.locationtech.jts.geom.Envelope(112.69, 112.71, -7.46, -7.44)))
+      assertThat(s.sites().candidates(new org.locationtech.jts.geom.Envelope(112.69, 112.71, -7.46, -7.44)))
           .extracting(f -> f.id()).containsExactly(later.id());
     }
   }
@@ -103,7 +103,7 @@ class SqliteCheckStoreTest extends CheckStoreContract {
       s.save(after);
       assertThat(s.count()).isEqualTo(before + 1);
       assertThat(s.find(refused.id())).as("no phantom").isEmpty();
-      assertThat(s.conflicts(refused.id())).isEmpty();
+      assertThat(CheckStoreContract.ofCheck(s.conflicts(), refused.id())).isEmpty();
     }
     try (SqliteCheckStore s = SqliteCheckStore.open(dir)) {
       assertThat(s.count()).as("after a restart too").isEqualTo(2);

@@ -20,8 +20,8 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * Writes the WMS 1.3.0 capabilities document with StAX: Service (with MaxWidth/MaxHeight), the three operations,
  * the exception formats, and a layer tree: an unnamed root (all CRSs, overall extent) → one unnamed group per role
- * present → the catalog layers, then the named group {@code checks} with the two check layers. Every named layer has
- * an EX_GeographicBoundingBox and BoundingBoxes in CRS:84, EPSG:4326 (<b>lat/lon order</b>, as WMS 1.3.0 requires),
+ * present → the catalog layers, then the named group {@code checks} with the two check layers (when there is a check
+ * store). Every named layer has an EX_GeographicBoundingBox and BoundingBoxes in CRS:84, EPSG:4326 (<b>lat/lon order</b>, as WMS 1.3.0 requires),
  * EPSG:3857 and its UTM zone, and a Style with a LegendURL to GetLegendGraphic per style. Valid against the OGC
  * schema (checked in the tests). Thread-safe.
  */
@@ -183,21 +183,9 @@ public final class CapabilitiesWriter {
       }
       w.writeEndElement();
     }
-    w.writeStartElement(NS, "Layer");
-    w.writeAttribute("queryable", "1");
-    text(w, "Name", WmsLayers.CHECKS);
-    text(w, "Title", "Hasil pemeriksaan / Check results");
-    text(w, "Abstract", "Lokasi yang diperiksa menurut putusan, dan konfliknya; CHECK_ID=... menyaring satu "
-        + "pemeriksaan. / Checked sites by verdict and their conflicts; CHECK_ID=... filters one check.");
-    w.writeStartElement(NS, "KeywordList");
-    text(w, "Keyword", "check");
-    text(w, "Keyword", "tapak");
-    w.writeEndElement();
-    checksMetadataUrl(w, url);
-    for (String n : List.of(WmsLayers.CHECK_SITES, WmsLayers.CHECK_CONFLICTS)) {
-      layer(w, layers.entry(n, "LAYERS"), all.isNull() ? INDONESIA : all, url);
+    if (layers.hasChecks()) {
+      checksGroup(w, layers, all, url);
     }
-    w.writeEndElement();
     // derived layers (corridor suitability grids, candidate sites), one group per kind
     java.util.Map<LocalizedText, List<WmsLayers.Entry>> groups = new java.util.LinkedHashMap<>();
     for (WmsLayers.Entry e : layers.entries()) {
@@ -212,6 +200,25 @@ public final class CapabilitiesWriter {
         layer(w, e, e.derived().bbox(), url);
       }
       w.writeEndElement();
+    }
+    w.writeEndElement();
+  }
+
+  /** The group {@code checks} with the check store's two layers, over the catalog's extent. */
+  private void checksGroup(XMLStreamWriter w, WmsLayers layers, Envelope all, String url) throws XMLStreamException {
+    w.writeStartElement(NS, "Layer");
+    w.writeAttribute("queryable", "1");
+    text(w, "Name", WmsLayers.CHECKS);
+    text(w, "Title", "Hasil pemeriksaan / Check results");
+    text(w, "Abstract", "Lokasi yang diperiksa menurut putusan, dan konfliknya; CHECK_ID=... menyaring satu "
+        + "pemeriksaan. / Checked sites by verdict and their conflicts; CHECK_ID=... filters one check.");
+    w.writeStartElement(NS, "KeywordList");
+    text(w, "Keyword", "check");
+    text(w, "Keyword", "tapak");
+    w.writeEndElement();
+    checksMetadataUrl(w, url);
+    for (String n : List.of(WmsLayers.CHECK_SITES, WmsLayers.CHECK_CONFLICTS)) {
+      layer(w, layers.entry(n, "LAYERS"), all.isNull() ? INDONESIA : all, url);
     }
     w.writeEndElement();
   }

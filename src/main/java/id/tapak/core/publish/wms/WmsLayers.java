@@ -11,7 +11,6 @@ import id.tapak.core.publish.render.ProjectedLayer;
 import id.tapak.core.publish.style.DefaultStyles;
 import id.tapak.core.publish.style.SldReader;
 import id.tapak.core.publish.style.Style;
-import id.tapak.core.rulebook.CheckFeatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,11 +26,13 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The layers a WMS client sees: every catalog layer, plus the stored check results as {@code check_sites} and
- * {@code check_conflicts} (together requestable as {@code checks}), plus the layers derived from the catalog
- * (corridor suitability grids and candidate sites, {@link DerivedLayer}). Each layer has its built-in {@code default}
- * style and the named styles of the SLD file its {@code style:} key names. Catalog layers are projected once per
- * map CRS and kept (EPSG:4326 and EPSG:3857 for good, other CRSs in a small LRU). Thread-safe.
+ * The layers a WMS client sees: every catalog layer, plus the check store's layers {@code check_sites} and
+ * {@code check_conflicts} (together requestable as {@code checks}; the vendor parameter {@code CHECK_ID} keeps one
+ * check's features), plus the layers computed from the catalog (corridor suitability grids and candidate sites,
+ * {@link DerivedLayer}). All are ordinary {@link Layer}s, read through the same queries. Each layer has its built-in
+ * {@code default} style and the named styles of the SLD file its {@code style:} key names. Layers in memory are
+ * projected once per map CRS and data version and kept (EPSG:4326 and EPSG:3857 for good, other CRSs in a small
+ * LRU). Thread-safe.
  */
 public final class WmsLayers {
 
@@ -50,16 +51,14 @@ public final class WmsLayers {
    * @param role the catalog role, null for check layers
    * @param layer the catalog layer, null for check and derived layers
    * @param styles default style first, then named SLD styles
-   * @param derived the derived layer (corridor grids…), null otherwise
+   * @param derived how a derived layer (corridor grids…) is published, null otherwise
+   * @param data the layer that answers the entry's queries: the catalog layer, a check store's or a derived one
    */
   public record Entry(String name, LocalizedText title, @Nullable LayerRole role, @Nullable Layer layer,
-      List<Style> styles, @Nullable DerivedLayer derived) {
+      List<Style> styles, @Nullable DerivedLayer derived, Layer data) {
     public Entry {
       styles = List.copyOf(styles);
-    }
-
-    Entry(String name, LocalizedText title, @Nullable LayerRole role, @Nullable Layer layer, List<Style> styles) {
-      this(name, title, role, layer, styles, null);
+      Objects.requireNonNull(data, "data");
     }
 
     /** The style named in STYLES ("" or "default" = the built-in one); StyleNotDefined otherwise. */
@@ -78,48 +77,55 @@ public final class WmsLayers {
   }
 
   private final Catalog catalog;
-  private final Supplier<@Nullable CheckFeatures> checks;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
-  private final Map<String, ProjectedLayer> projected = new ConcurrentHashMap<>();
-  private final Map<String, ProjectedLayer> otherCrs = new LinkedHashMap<>(16, 0.75f, true) {
+  /** A projection and the data version it was made of, so an edited layer is projected again. */
+  private record Projected(long version, ProjectedLayer layer) {}
+  private final Map<String, Projected> projected = new ConcurrentHashMap<>();
+  private final Map<String, Projected> otherCrs = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, ProjectedLayer> e) {
+    protected boolean removeEldestEntry(Map.Entry<String, Projected> e) {
       return size() > OTHER_CRS_ENTRIES;
     }
   };
 
   /**
-   * @param checks the check store, or a supplier of null when none is wired
+   * The catalog's layers only: no check store (no {@code checks} layers), nothing derived.
+   *
    * @throws ProjectFileException when a layer's SLD file is missing or invalid (start-up must stop)
    */
-  public WmsLayers(Catalog catalog, Supplier<@Nullable CheckFeatures> checks) {
-    this(catalog, checks, List.of());
+  public WmsLayers(Catalog catalog) {
+    this(catalog, List.of(), List.of());
   }
 
   /**
+   * @param checks the check store's layers {@value #CHECK_SITES} and {@value #CHECK_CONFLICTS}, in this order, or
+   *     none
    * @param derived layers computed from the catalog (corridor grids and candidate sites), after the check layers
+   * @throws ProjectFileException when a layer's SLD file is missing or invalid (start-up must stop)
    */
-  public WmsLayers(Catalog catalog, Supplier<@Nullable CheckFeatures> checks, List<DerivedLayer> derived) {
+  public WmsLayers(Catalog catalog, List<Layer> checks, List<DerivedLayer> derived) {
     this.catalog = catalog;
-    this.checks = checks;
+    if (!checks.isEmpty() && !checks.stream().map(Layer::id).toList().equals(List.of(CHECK_SITES, CHECK_CONFLICTS))) {
+      throw new IllegalArgumentException("the check layers must be " + CHECK_SITES + " and " + CHECK_CONFLICTS
+          + ", got " + checks.stream().map(Layer::id).toList());
+    }
     for (Layer l : catalog.layers()) {
       List<Style> styles = new ArrayList<>();
       styles.add(DefaultStyles.forRole(l.role(), l.spec().fields()));
       if (l.spec().style() != null) {
         styles.addAll(sldStyles(catalog, l));
       }
-      entries.put(l.id(), new Entry(l.id(), l.spec().title(), l.role(), l, styles));
+      entries.put(l.id(), new Entry(l.id(), l.spec().title(), l.role(), l, styles, null, l));
     }
-    entries.put(CHECK_SITES, new Entry(CHECK_SITES, LocalizedText.of("Lokasi yang diperiksa", "Checked sites"),
-        null, null, List.of(DefaultStyles.checkSites())));
-    entries.put(CHECK_CONFLICTS, new Entry(CHECK_CONFLICTS,
-        LocalizedText.of("Konflik hasil pemeriksaan", "Check conflicts"), null, null,
-        List.of(DefaultStyles.checkConflicts())));
+    for (Layer l : checks) {
+      entries.put(l.id(), new Entry(l.id(), l.spec().title(), null, null, List.of(CHECK_SITES.equals(l.id())
+          ? DefaultStyles.checkSites() : DefaultStyles.checkConflicts()), null, l));
+    }
     for (DerivedLayer d : derived) {
       if (entries.containsKey(d.name()) || CHECKS.equals(d.name())) {
         throw new IllegalArgumentException("derived WMS layer " + d.name() + " clashes with a layer of the catalog");
       }
-      entries.put(d.name(), new Entry(d.name(), d.title(), null, null, List.of(d.style()), d));
+      entries.put(d.name(), new Entry(d.name(), d.title(), null, null, List.of(d.style()), d, d.layer()));
     }
   }
 
@@ -177,83 +183,85 @@ public final class WmsLayers {
     return e;
   }
 
+  /** True when a check store's layers are published (the group {@code checks}). */
+  public boolean hasChecks() {
+    return entries.containsKey(CHECK_SITES);
+  }
+
   /** The entries a requested name draws: the group {@code checks} draws both check layers. */
   public List<Entry> expand(String name, String locator) {
-    if (CHECKS.equals(name)) {
+    if (CHECKS.equals(name) && hasChecks()) {
       return List.of(entries.get(CHECK_SITES), entries.get(CHECK_CONFLICTS));
     }
     return List.of(entry(name, locator));
   }
 
   /**
-   * A version that changes whenever what a map shows may change: any layer's data ({@link Catalog#version()}, which
-   * a live PostGIS layer checks at most every few hundred milliseconds) or the stored checks.
+   * A version that changes whenever what a map shows may change: any catalog layer's data ({@link Catalog#version()},
+   * which a live PostGIS layer checks at most every few hundred milliseconds) or any other published layer's (the
+   * check store's, which changes with every check stored or deleted by any instance; a derived layer's).
    */
   public long version() {
-    CheckFeatures c = checks.get();
-    return catalog.version() * 1_000_003L + (c == null ? 0 : c.version());
-  }
-
-  /** The features of a layer whose envelope meets an EPSG:4326 lon/lat envelope. */
-  public List<Feature> candidates(Entry e, Envelope lonLat, @Nullable String checkId) {
-    if (e.layer() != null) {
-      return e.layer().candidates(lonLat);
-    }
-    List<Feature> out = new ArrayList<>();
-    for (Feature f : e.derived() != null ? e.derived().features().get() : checkFeatures(e, checkId, lonLat)) {
-      if (f.geometry().getEnvelopeInternal().intersects(lonLat)) {
-        out.add(f);
+    long v = catalog.version();
+    for (Entry e : entries.values()) {
+      if (e.layer() == null) {
+        v = v * 1_000_003L + e.data().version();
       }
     }
-    return out;
+    return v;
+  }
+
+  /**
+   * The features of a layer whose envelope meets an EPSG:4326 lon/lat envelope; on the check layers only those of
+   * check {@code checkId} when it is given.
+   */
+  public List<Feature> candidates(Entry e, Envelope lonLat, @Nullable String checkId) {
+    List<Feature> all = e.data().candidates(lonLat);
+    if (checkId == null || !isCheckLayer(e)) {
+      return all;
+    }
+    return all.stream().filter(f -> checkId.equals(f.properties().get("check_id"))).toList();
+  }
+
+  private static boolean isCheckLayer(Entry e) {
+    return e.name().equals(CHECK_SITES) || e.name().equals(CHECK_CONFLICTS);
   }
 
   /**
    * The layer projected into the map CRS for a map over {@code lonLat} (EPSG:4326 lon/lat): the whole layer, cached
-   * per data version, for layers in memory and derived layers; only the features in the map's box, fresh per map,
-   * for a live PostGIS layer (never the whole table) and for the (small, changing) check layers.
+   * per data version, for layers in memory (files, derived layers); only the features in the map's box, fresh per
+   * map, for layers that are not (a live PostGIS layer, never the whole table; the check store's layers).
    */
   public ProjectedLayer projected(Entry e, MapCrs crs, @Nullable String checkId, Envelope lonLat) {
-    Layer layer = e.layer();
-    DerivedLayer d = e.derived();
-    if (d != null) {
-      return cached("derived:" + d.name(), crs, d.features());
-    }
-    if (layer == null) {
-      return ProjectedLayer.of(checkFeatures(e, checkId, lonLat), crs.projection());
-    }
+    Layer layer = e.data();
     if (!layer.inMemory()) {
-      return ProjectedLayer.of(layer.candidates(lonLat), crs.projection());
+      return ProjectedLayer.of(candidates(e, lonLat, checkId), crs.projection());
     }
-    return cached(layer.id() + "#" + layer.version(), crs, () -> {
+    return cached(layer, crs);
+  }
+
+  /**
+   * A projection of every feature of a layer in memory, kept for good in EPSG:4326 and EPSG:3857, in a small LRU for
+   * the other CRSs; made again when the layer's version moved (one entry per layer and CRS, never one per version).
+   */
+  private ProjectedLayer cached(Layer layer, MapCrs crs) {
+    String key = layer.id() + "@" + crs.epsg();
+    long version = layer.version();
+    Supplier<Projected> make = () -> {
       List<Feature> all = new ArrayList<>();
       layer.scan(all::add);
-      return all;
-    });
-  }
-
-  /** A projection kept for good in EPSG:4326 and EPSG:3857, in a small LRU for the other CRSs. */
-  private ProjectedLayer cached(String id, MapCrs crs, Supplier<List<Feature>> features) {
-    String key = id + "@" + crs.epsg();
+      return new Projected(version, ProjectedLayer.of(all, crs.projection()));
+    };
     if (crs.epsg() == 4326 || crs.epsg() == 3857) {
-      return projected.computeIfAbsent(key, k -> ProjectedLayer.of(features.get(), crs.projection()));
+      return projected.compute(key, (k, p) -> p != null && p.version() == version ? p : make.get()).layer();
     }
     synchronized (otherCrs) {
-      ProjectedLayer p = otherCrs.get(key);
-      if (p == null) {
-        p = ProjectedLayer.of(features.get(), crs.projection());
+      Projected p = otherCrs.get(key);
+      if (p == null || p.version() != version) {
+        p = make.get();
         otherCrs.put(key, p);
       }
-      return p;
+      return p.layer();
     }
-  }
-
-  /** The stored checks in the map's box only, from the store's spatial index (never every stored check). */
-  private List<Feature> checkFeatures(Entry e, @Nullable String checkId, Envelope lonLat) {
-    CheckFeatures c = checks.get();
-    if (c == null) {
-      return List.of();
-    }
-    return Objects.equals(e.name(), CHECK_SITES) ? c.sites(checkId, lonLat) : c.conflicts(checkId, lonLat);
   }
 }

@@ -26,7 +26,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.slf4j.Logger;
@@ -390,17 +389,19 @@ public final class PostgisLayer implements Layer {
 
   private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb) throws SQLException {
     byte[] bytes = rs.getBytes(2);
+    String id = rs.getString(1);
     Geometry g;
     try {
-      g = bytes == null ? null : wkb.read(bytes);
-    } catch (ParseException | RuntimeException malformed) {
-      g = null;
+      g = Ewkb.read(wkb, bytes, "postgis table '" + table + "' row id " + id);
+    } catch (SourceException refused) {
+      // the query that met the row fails with one line naming layer and row (503; a check: NOT_ASSESSED), never
+      // with a stack overflow or by leaving the row out silently; the layer stays up for queries that miss it
+      throw new LayerUnavailableException(spec.id(), refused.getMessage(), refused);
     }
     if (g == null || g.isEmpty()) {
       return null;
     }
     g.setSRID(4326);
-    String id = rs.getString(1);
     // the validity test is most of a check's time on a live layer (72 % of its samples, docs/benchmarks.md scale
     // (c)): a feature whose very bytes were found valid before is not tested again. Keyed by the id, the value is
     // a 64-bit digest of the EWKB (CRC-32C and length), so an edited row is tested again at once, whatever the

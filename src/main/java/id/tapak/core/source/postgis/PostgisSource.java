@@ -21,8 +21,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
@@ -123,25 +121,14 @@ public final class PostgisSource implements LayerSource {
             for (int i = 0; i < r.fields().size(); i++) {
               props.put(r.fields().get(i), value(rs.getObject(i + 3)));
             }
-            sink.accept(new SourceFeature(id == null ? Integer.toString(row) : id, geometry(wkb, rs.getBytes(2)),
-                props));
+            String fid = id == null ? Integer.toString(row) : id;
+            sink.accept(new SourceFeature(fid, Ewkb.read(wkb, rs.getBytes(2), where() + "row id " + fid), props));
           }
         }
       }
       c.rollback();
     } catch (SQLException e) {
       throw new SourceException(where() + e.getMessage(), e);
-    }
-  }
-
-  private static @Nullable Geometry geometry(WKBReader wkb, byte @Nullable [] ewkb) {
-    if (ewkb == null) {
-      return null;
-    }
-    try {
-      return wkb.read(ewkb);
-    } catch (ParseException | RuntimeException malformed) {
-      return null;
     }
   }
 

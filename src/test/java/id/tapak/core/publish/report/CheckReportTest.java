@@ -199,6 +199,6 @@ class CheckReportTest {
   }
 
   static ReportMap map() {
-    return new ReportMap(new WmsService(new WmsLayers(demo, () -> store), 4096, 4096, new TileCache(0)), demo);
+    return new ReportMap(new WmsService(new WmsLayers(demo, List.of(store.sites(), store.conflicts()), List.of()), 4096, 4096, new TileCache(0)), demo);
   }
 }

@@ -90,7 +90,7 @@ class CapabilitiesSchemaTest {
   void citeDatasetCapabilitiesAreValidAndUsable() throws Exception {
     id.tapak.core.catalog.Catalog cite = id.tapak.core.catalog.CatalogLoader.load(
         java.nio.file.Path.of("scripts/conformance/cite.yml"));
-    WmsService wms = new WmsService(new WmsLayers(cite, () -> null), 4096, 4096, new TileCache(0));
+    WmsService wms = new WmsService(new WmsLayers(cite), 4096, 4096, new TileCache(0));
     String xml = new String(wms.handle(params("SERVICE=WMS&REQUEST=GetCapabilities"), "http://h/wms").body(),
         StandardCharsets.UTF_8);
     validate(xml);

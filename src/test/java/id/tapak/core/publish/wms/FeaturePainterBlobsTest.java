@@ -54,7 +54,7 @@ class FeaturePainterBlobsTest {
     layer = CatalogLoader.loadLayer(projectFile, spec, data);
     Catalog catalog = new Catalog(new ProjectFile(new ProjectInfo("jabar", LocalizedText.of("Jabar", "Jabar")),
         List.of(spec), null), projectFile, List.of(layer));
-    wms = new WmsService(new WmsLayers(catalog, () -> null), 4096, 4096, new TileCache(0));
+    wms = new WmsService(new WmsLayers(catalog), 4096, 4096, new TileCache(0));
   }
 
   static double outlineShare(String antialias) throws Exception {

@@ -55,7 +55,7 @@ class FeaturePainterSpecksTest {
     rtrw = CatalogLoader.loadLayer(projectFile, spec, data);
     Catalog catalog = new Catalog(new ProjectFile(new ProjectInfo("jabar", LocalizedText.of("Jabar", "Jabar")),
         List.of(spec), null), projectFile, List.of(rtrw));
-    wms = new WmsService(new WmsLayers(catalog, () -> null), 4096, 4096, new TileCache(0));
+    wms = new WmsService(new WmsLayers(catalog), 4096, 4096, new TileCache(0));
   }
 
   /** The z12 tile (x, y) holding the most polygon centroids. */

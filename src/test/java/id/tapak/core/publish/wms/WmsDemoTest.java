@@ -34,7 +34,7 @@ class WmsDemoTest {
   @BeforeAll
   static void load() {
     demo = CatalogLoader.load(Path.of("layers/tapak.yml"));
-    wms = new WmsService(new WmsLayers(demo, () -> null), 4096, 4096, new TileCache(0));
+    wms = new WmsService(new WmsLayers(demo), 4096, 4096, new TileCache(0));
   }
 
   @Test

@@ -2,21 +2,19 @@ package id.tapak.core.publish.wms;
 
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.CatalogLoader;
-import id.tapak.core.model.Feature;
 import id.tapak.core.publish.render.TileCache;
-import id.tapak.core.rulebook.CheckFeatures;
+import id.tapak.core.store.SqliteCheckStore;
+import id.tapak.core.store.StoredChecks;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
-import org.jspecify.annotations.Nullable;
 
 /** The WMS test project (src/test/resources/projects/wms) loaded once, and small helpers for the WMS tests. */
 final class WmsFixture {
@@ -26,12 +24,27 @@ final class WmsFixture {
 
   private WmsFixture() {}
 
-  static WmsService service() {
-    return service(null, 0);
+  /** One empty SQLite check store for the whole run, so the WMS lists the check layers as the service does. */
+  static final StoredChecks EMPTY = emptyStore();
+
+  private static StoredChecks emptyStore() {
+    try {
+      Path dir = Files.createTempDirectory("tapak-wms-checks");
+      dir.toFile().deleteOnExit();
+      dir.resolve("checks.sqlite").toFile().deleteOnExit();
+      return SqliteCheckStore.open(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  static WmsService service(@Nullable CheckFeatures checks, long cacheBytes) {
-    return new WmsService(new WmsLayers(CATALOG, () -> checks), 4096, 4096, new TileCache(cacheBytes));
+  static WmsService service() {
+    return service(EMPTY, 0);
+  }
+
+  static WmsService service(StoredChecks checks, long cacheBytes) {
+    return new WmsService(new WmsLayers(CATALOG, List.of(checks.sites(), checks.conflicts()), List.of()), 4096, 4096,
+        new TileCache(cacheBytes));
   }
 
   /** Parameters from "K=V&K=V" (no URL decoding needed in tests). */
@@ -70,43 +83,5 @@ final class WmsFixture {
       }
     }
     return n;
-  }
-
-  /** An in-memory check store: sites and conflicts added by tests; the version counts additions. */
-  static final class MemoryChecks implements CheckFeatures {
-    final List<Feature> sites = new ArrayList<>();
-    final List<Feature> conflicts = new ArrayList<>();
-    final AtomicLong version = new AtomicLong();
-
-    void addSite(Feature f) {
-      sites.add(f);
-      version.incrementAndGet();
-    }
-
-    void addConflict(Feature f) {
-      conflicts.add(f);
-      version.incrementAndGet();
-    }
-
-    @Override
-    public List<Feature> sites(@Nullable String checkId, org.locationtech.jts.geom.@Nullable Envelope bbox) {
-      return of(sites, checkId, bbox);
-    }
-
-    @Override
-    public List<Feature> conflicts(@Nullable String checkId, org.locationtech.jts.geom.@Nullable Envelope bbox) {
-      return of(conflicts, checkId, bbox);
-    }
-
-    private static List<Feature> of(List<Feature> fs, @Nullable String checkId,
-        org.locationtech.jts.geom.@Nullable Envelope bbox) {
-      return fs.stream().filter(f -> checkId == null || checkId.equals(f.properties().get("check_id")))
-          .filter(f -> bbox == null || bbox.intersects(f.geometry().getEnvelopeInternal())).toList();
-    }
-
-    @Override
-    public long version() {
-      return version.get();
-    }
   }
 }

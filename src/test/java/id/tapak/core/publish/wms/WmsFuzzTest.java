@@ -16,7 +16,7 @@ import java.util.Map;
  */
 class WmsFuzzTest {
 
-  private static final WmsService WMS = new WmsService(new WmsLayers(WmsFixture.CATALOG, () -> null), 512, 512,
+  private static final WmsService WMS = new WmsService(new WmsLayers(WmsFixture.CATALOG), 512, 512,
       new TileCache(0));
   private static final List<String> NAMES = List.of("SERVICE", "VERSION", "REQUEST", "LAYERS", "STYLES", "CRS", "SRS",
       "BBOX", "WIDTH", "HEIGHT", "FORMAT", "TRANSPARENT", "BGCOLOR", "EXCEPTIONS", "QUERY_LAYERS", "INFO_FORMAT", "I",

@@ -88,7 +88,7 @@ class WmsInputLimitsTest {
 
   @Test
   void junkParametersAndCaseDoNotMakeNewTiles() {
-    WmsService wms = WmsFixture.service(null, 1 << 20);
+    WmsService wms = WmsFixture.service(WmsFixture.EMPTY, 1 << 20);
     String q = MAP + "&LAYERS=estates&STYLES=&WIDTH=32&HEIGHT=32";
     byte[] first = wms.handle(params(q), "http://h/wms").body();
     byte[] again = wms.handle(params(q.toLowerCase(java.util.Locale.ROOT).replace("layers=estates", "LAYERS=estates")
@@ -114,7 +114,7 @@ class WmsInputLimitsTest {
 
   @Test
   void aMapThatOutrunsItsBudgetIsAServiceExceptionAndIsNotCached() {
-    WmsService wms = new WmsService(new WmsLayers(WmsFixture.CATALOG, () -> null), 4096, 4096,
+    WmsService wms = new WmsService(new WmsLayers(WmsFixture.CATALOG), 4096, 4096,
         new TileCache(1 << 20), ServiceContact.DEFAULT, java.time.Duration.ofNanos(1));
     WmsException e = assertThrows(WmsException.class, () -> wms.handle(params(MAP + "&LAYERS=estates&STYLES="
         + "&WIDTH=32&HEIGHT=32"), "http://h/wms"));
