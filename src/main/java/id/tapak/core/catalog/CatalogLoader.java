@@ -28,7 +28,9 @@ import org.locationtech.jts.geom.Geometry;
  * fields, reprojects to EPSG:4326, repairs invalid geometries (counted per layer) and builds a {@link MemoryLayer}
  * (features + STRtree) per layer; a live PostGIS layer is opened without reading anything ({@link LayerSources#live}).
  * Layers load in parallel on up to {@code min(4, cores)} threads, and the geometries of one layer are repaired in
- * parallel (the common fork-join pool). Any error stops the load with one line naming the file, the layer and the key.
+ * parallel (the common fork-join pool); with a cache folder ({@link #load(Path, Path)}) a geometry whose repair is
+ * remembered there ({@link RepairCache}, keyed by the geometry's digest) is not tested again. Any error stops the
+ * load with one line naming the file, the layer and the key.
  */
 public final class CatalogLoader {
 
