@@ -101,18 +101,15 @@ class GeoPackageSourceTest {
 
   @Test
   void corruptedBlobsBecomeNullGeometriesThatTheCatalogCounts(@TempDir Path tmp) throws Exception {
-    Path copy = tmp.resolve("corrupt.gpkg");
-    Files.copy(DIR.resolve("estates_4326.gpkg"), copy);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
-      dropTriggers(st);
-      try (PreparedStatement ps = c.prepareStatement("UPDATE estates SET geom = ? WHERE fid = ?")) {
-        ps.setBytes(1, new byte[] {'G', 'P', 0, 1, (byte) 0xE6, 0x10, 0, 0, 1, 3, 0}); // WKB cut short
-        ps.setInt(2, 2);
-        ps.executeUpdate();
-        ps.setBytes(1, unknownTypeBlob());
-        ps.setInt(2, 3);
-        ps.executeUpdate();
-      }
+    Path copy = writableCopy(tmp, "corrupt.gpkg");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        PreparedStatement ps = c.prepareStatement("UPDATE estates SET geom = ? WHERE fid = ?")) {
+      ps.setBytes(1, new byte[] {'G', 'P', 0, 1, (byte) 0xE6, 0x10, 0, 0, 1, 3, 0}); // WKB cut short
+      ps.setInt(2, 2);
+      ps.executeUpdate();
+      ps.setBytes(1, unknownTypeBlob());
+      ps.setInt(2, 3);
+      ps.executeUpdate();
     }
     List<SourceFeature> fs = readAll(new GeoPackageSource(copy, null));
     assertThat(fs).hasSize(3);
@@ -143,10 +140,8 @@ class GeoPackageSourceTest {
    */
   @Test
   void largeTablesDecodeInParallelInRowOrder(@TempDir Path tmp) throws Exception {
-    Path copy = tmp.resolve("big.gpkg");
-    Files.copy(DIR.resolve("estates_4326.gpkg"), copy);
+    Path copy = writableCopy(tmp, "big.gpkg");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
-      dropTriggers(st);
       // 3 rows doubled 11 times: 6144 rows, the estates' three polygons in turn, a distinct kode per row
       for (int i = 0; i < 11; i++) {
         st.execute("INSERT INTO estates (geom, kode, nama, luas_ha, tahun, status) "
@@ -198,17 +193,23 @@ class GeoPackageSourceTest {
     assertThat(before.get(4498).id()).isEqualTo("4499");
   }
 
-  static void dropTriggers(Statement st) throws java.sql.SQLException {
-    // GDAL's R-tree triggers call SpatiaLite functions that plain SQLite lacks; they are irrelevant to reading
-    List<String> triggers = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
-      while (rs.next()) {
-        triggers.add(rs.getString(1));
+  /** A copy of estates_4326.gpkg that plain SQLite can write. */
+  static Path writableCopy(Path tmp, String name) throws Exception {
+    Path copy = tmp.resolve(name);
+    Files.copy(DIR.resolve("estates_4326.gpkg"), copy);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
+      // GDAL's R-tree triggers call SpatiaLite functions that plain SQLite lacks; they are irrelevant to reading
+      List<String> triggers = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+        while (rs.next()) {
+          triggers.add(rs.getString(1));
+        }
+      }
+      for (String t : triggers) {
+        st.execute("DROP TRIGGER \"" + t + "\"");
       }
     }
-    for (String t : triggers) {
-      st.execute("DROP TRIGGER \"" + t + "\"");
-    }
+    return copy;
   }
 
   /** A GeoPackage blob (little-endian header, no envelope) whose WKB names geometry type 99, which does not exist. */
