@@ -79,6 +79,10 @@ class RepairCacheTest {
     for (int i = 0; i < fa.size(); i++) {
       assertThat(fb.get(i).geometry().equalsExact(fa.get(i).geometry())).as(fa.get(i).id()).isTrue();
       assertThat(fb.get(i).geometry().getGeometryType()).isEqualTo(fa.get(i).geometry().getGeometryType());
+      // the same kind of coordinates (XY or XYZ), Z included: WKB brings back what GeometryFixer built
+      assertThat(fb.get(i).geometry().getCoordinate().getClass()).isEqualTo(fa.get(i).geometry().getCoordinate().getClass());
+      assertThat(Double.valueOf(fb.get(i).geometry().getCoordinate().getZ()))
+          .isEqualTo(Double.valueOf(fa.get(i).geometry().getCoordinate().getZ())); // NaN equals NaN as a Double
       assertThat(fb.get(i).properties()).isEqualTo(fa.get(i).properties());
     }
     assertThat(b.repairedCount()).isEqualTo(a.repairedCount());
