@@ -39,6 +39,7 @@ public class TapakApplication {
   public static void serve(String[] args) {
     System.setProperty("java.awt.headless", "true");
     java.nio.file.Path project = java.nio.file.Path.of(projectArg(args));
+    java.nio.file.Path cache = DataDirectory.of(args).resolve("cache");
     try {
       DataDirectory.check(DataDirectory.of(args), DataDirectory.sqlite(args));
     } catch (DataDirectory.BadDataDirectory e) {
@@ -49,7 +50,7 @@ public class TapakApplication {
     java.util.concurrent.CompletableFuture<Loaded> loaded = new java.util.concurrent.CompletableFuture<>();
     Thread loader = new Thread(() -> {
       try {
-        loaded.complete(load(project));
+        loaded.complete(load(project, cache));
       } catch (ProjectFileException | RulebookException e) {
         System.err.println("tapak: " + e.getMessage());
         System.err.flush();
@@ -75,8 +76,8 @@ public class TapakApplication {
   /** What {@link #serve} loads before the first bean needs it. */
   private record Loaded(Catalog catalog, Rulebook rulebook, CorridorService corridors) {}
 
-  private static Loaded load(java.nio.file.Path project) {
-    Catalog catalog = timedLoad(project);
+  private static Loaded load(java.nio.file.Path project, java.nio.file.Path cache) {
+    Catalog catalog = timedLoad(project, cache);
     Rulebook rulebook = RulebookLoader.forCatalog(catalog);
     LOG.info("rulebook {} with {} rules from {}", rulebook.id(), rulebook.rules().size(),
         RulebookLoader.rulebookPath(catalog));
@@ -98,9 +99,13 @@ public class TapakApplication {
     return env != null && !env.isBlank() ? env : "layers/tapak.yml";
   }
 
-  static Catalog timedLoad(java.nio.file.Path project) {
+  /**
+   * Loads the catalog; {@code cache} ({@code <data-dir>/cache}) keeps each layer's geometry repairs across restarts
+   * (a side file per layer, keyed by each geometry's digest, so an edited source is never served from it).
+   */
+  static Catalog timedLoad(java.nio.file.Path project, java.nio.file.Path cache) {
     long t0 = System.nanoTime();
-    Catalog c = CatalogLoader.load(project);
+    Catalog c = CatalogLoader.load(project, cache);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     // layers in memory only: a live PostGIS layer is not read at start-up (and its database may be down)
     long features = c.layers().stream().filter(Layer::inMemory).mapToLong(Layer::count).sum();
@@ -114,7 +119,7 @@ public class TapakApplication {
   @Bean
   @ConditionalOnMissingBean
   Catalog catalog(TapakProperties props) {
-    return timedLoad(props.projectPath());
+    return timedLoad(props.projectPath(), props.dataPath().resolve("cache"));
   }
 
   /** The corridors, when not registered by {@link #serve} (tests, embedded use). */

@@ -28,14 +28,24 @@ import org.locationtech.jts.geom.Geometry;
  * fields, reprojects to EPSG:4326, repairs invalid geometries (counted per layer) and builds a {@link MemoryLayer}
  * (features + STRtree) per layer; a live PostGIS layer is opened without reading anything ({@link LayerSources#live}).
  * Layers load in parallel on up to {@code min(4, cores)} threads, and the geometries of one layer are repaired in
- * parallel (the common fork-join pool). Any error stops the load with one line naming the file, the layer and the key.
+ * parallel (the common fork-join pool); with a cache folder ({@link #load(Path, Path)}) a geometry whose repair is
+ * remembered there ({@link RepairCache}, keyed by the geometry's digest) is not tested again. Any error stops the
+ * load with one line naming the file, the layer and the key.
  */
 public final class CatalogLoader {
 
   private CatalogLoader() {}
 
-  /** Reads the project file and loads every layer. */
+  /** Reads the project file and loads every layer, testing every geometry (no repair cache). */
   public static Catalog load(Path projectFile) {
+    return load(projectFile, null);
+  }
+
+  /**
+   * Reads the project file and loads every layer; with a cache folder, the repair of each in-memory layer is
+   * remembered there across restarts ({@link RepairCache}: keyed by each geometry's digest, so never stale).
+   */
+  public static Catalog load(Path projectFile, @Nullable Path cacheDir) {
     ProjectFile project = ProjectLoader.read(projectFile);
     Path base = projectFile.toAbsolutePath().getParent();
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -49,7 +59,7 @@ public final class CatalogLoader {
       for (LayerSpec spec : project.layers()) {
         // an explicit project extent is checked per layer; without one, see regionCheck below
         Envelope region = project.project().extent() == null ? null : project.project().region();
-        futures.add(pool.submit(() -> loadLayer(projectFile, spec, base, region)));
+        futures.add(pool.submit(() -> loadLayer(projectFile, spec, base, region, cacheDir)));
       }
       List<Layer> layers = new ArrayList<>();
       for (Future<Layer> f : futures) {
@@ -100,6 +110,11 @@ public final class CatalogLoader {
 
   /** Loads one layer that must lie in {@code region} (lon/lat) once reprojected; null = the CRS test only. */
   public static Layer loadLayer(Path projectFile, LayerSpec spec, Path baseDir, @Nullable Envelope region) {
+    return loadLayer(projectFile, spec, baseDir, region, null);
+  }
+
+  private static Layer loadLayer(Path projectFile, LayerSpec spec, Path baseDir, @Nullable Envelope region,
+      @Nullable Path cacheDir) {
     String where = projectFile + ": layer '" + spec.id() + "': ";
     Layer live;
     try {
@@ -151,8 +166,7 @@ public final class CatalogLoader {
         }
         read.add(new SourceFeature(sf.id(), toWgs84.apply(g), sf.properties()));
       });
-      GeometryRepair.Result[] fixed = new GeometryRepair.Result[read.size()];
-      IntStream.range(0, fixed.length).parallel().forEach(i -> fixed[i] = GeometryRepair.repair(read.get(i).geometry()));
+      GeometryRepair.Result[] fixed = repairAll(read, spec, cacheDir);
       for (int i = 0; i < fixed.length; i++) {
         GeometryRepair.Result r = fixed[i];
         if (r.repaired()) {
@@ -177,6 +191,37 @@ public final class CatalogLoader {
     Layer layer = new MemoryLayer(spec, features, schema.fieldNames(), epsg, repaired[0], skipped[0]);
     checkExtent(where, layer, epsg, region);
     return layer;
+  }
+
+  /**
+   * The repair of every geometry, in parallel, in source order: from the layer's {@link RepairCache} where it holds
+   * the result for that exact geometry, else {@link GeometryRepair#repair(Geometry)}; the cache is rewritten when
+   * anything had to be computed or it holds results for geometries that are gone.
+   */
+  private static GeometryRepair.Result[] repairAll(List<SourceFeature> read, LayerSpec spec, @Nullable Path cacheDir) {
+    GeometryRepair.Result[] fixed = new GeometryRepair.Result[read.size()];
+    if (cacheDir == null) {
+      IntStream.range(0, fixed.length).parallel().forEach(i -> fixed[i] = GeometryRepair.repair(read.get(i).geometry()));
+      return fixed;
+    }
+    Path file = RepairCache.file(cacheDir, spec);
+    RepairCache cache = RepairCache.read(file);
+    RepairCache.Digest[] digests = new RepairCache.Digest[fixed.length];
+    java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+    IntStream.range(0, fixed.length).parallel().forEach(i -> {
+      Geometry g = read.get(i).geometry();
+      digests[i] = RepairCache.digest(g);
+      GeometryRepair.Result hit = cache.lookup(digests[i], g);
+      if (hit == null) {
+        misses.incrementAndGet();
+        hit = GeometryRepair.repair(g);
+      }
+      fixed[i] = hit;
+    });
+    if (misses.get() > 0 || cache.size() != new java.util.HashSet<>(java.util.Arrays.asList(digests)).size()) {
+      RepairCache.write(file, digests, fixed);
+    }
+    return fixed;
   }
 
   /**

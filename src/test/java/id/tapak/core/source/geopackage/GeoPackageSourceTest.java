@@ -101,27 +101,15 @@ class GeoPackageSourceTest {
 
   @Test
   void corruptedBlobsBecomeNullGeometriesThatTheCatalogCounts(@TempDir Path tmp) throws Exception {
-    Path copy = tmp.resolve("corrupt.gpkg");
-    Files.copy(DIR.resolve("estates_4326.gpkg"), copy);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
-      // GDAL's R-tree triggers call SpatiaLite functions that plain SQLite lacks; they are irrelevant to reading
-      List<String> triggers = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
-        while (rs.next()) {
-          triggers.add(rs.getString(1));
-        }
-      }
-      for (String t : triggers) {
-        st.execute("DROP TRIGGER \"" + t + "\"");
-      }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE estates SET geom = ? WHERE fid = ?")) {
-        ps.setBytes(1, new byte[] {'G', 'P', 0, 1, (byte) 0xE6, 0x10, 0, 0, 1, 3, 0}); // WKB cut short
-        ps.setInt(2, 2);
-        ps.executeUpdate();
-        ps.setBytes(1, unknownTypeBlob());
-        ps.setInt(2, 3);
-        ps.executeUpdate();
-      }
+    Path copy = writableCopy(tmp, "corrupt.gpkg");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        PreparedStatement ps = c.prepareStatement("UPDATE estates SET geom = ? WHERE fid = ?")) {
+      ps.setBytes(1, new byte[] {'G', 'P', 0, 1, (byte) 0xE6, 0x10, 0, 0, 1, 3, 0}); // WKB cut short
+      ps.setInt(2, 2);
+      ps.executeUpdate();
+      ps.setBytes(1, unknownTypeBlob());
+      ps.setInt(2, 3);
+      ps.executeUpdate();
     }
     List<SourceFeature> fs = readAll(new GeoPackageSource(copy, null));
     assertThat(fs).hasSize(3);
@@ -142,6 +130,86 @@ class GeoPackageSourceTest {
     Layer layer = catalog.layer("estates").orElseThrow();
     assertThat(LayerFeatures.all(layer)).hasSize(1);
     assertThat(layer.skippedCount()).isEqualTo(2);
+  }
+
+  /**
+   * A table larger than the decoding batches (2048 rows, decoded in parallel while the next batch is read): the
+   * features reach the sink in row order with the geometries and attributes a row-by-row decode gives, corrupt
+   * blobs (null) where they are; a refused blob (NaN) in the third batch stops the read at that feature, after
+   * exactly the rows before it.
+   */
+  @Test
+  void largeTablesDecodeInParallelInRowOrder(@TempDir Path tmp) throws Exception {
+    Path copy = writableCopy(tmp, "big.gpkg");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
+      // 3 rows doubled 11 times: 6144 rows, the estates' three polygons in turn, a distinct kode per row
+      for (int i = 0; i < 11; i++) {
+        st.execute("INSERT INTO estates (geom, kode, nama, luas_ha, tahun, status) "
+            + "SELECT geom, kode || '-' || fid, nama, luas_ha + fid, tahun, status FROM estates");
+      }
+      st.execute("UPDATE estates SET geom = X'4750000110E6000001030000' WHERE fid IN (7, 2049, 5000)"); // cut short
+    }
+    List<SourceFeature> read = readAll(new GeoPackageSource(copy, null));
+    List<String> ids = new ArrayList<>();
+    List<byte[]> blobs = new ArrayList<>();
+    List<Object> kodes = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT fid, geom, kode FROM estates")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+        blobs.add(rs.getBytes(2));
+        kodes.add(rs.getObject(3));
+      }
+    }
+    assertThat(ids).hasSize(6144);
+    assertThat(read).extracting(SourceFeature::id).containsExactlyElementsOf(ids);
+    GpkgGeometryCodec codec = new GpkgGeometryCodec(new org.locationtech.jts.geom.GeometryFactory());
+    for (int i = 0; i < ids.size(); i++) {
+      Geometry expected = codec.decode(blobs.get(i));
+      Geometry got = read.get(i).geometry();
+      if (expected == null) {
+        assertThat(got).as(ids.get(i)).isNull();
+      } else {
+        assertThat(got.equalsExact(expected)).as(ids.get(i)).isTrue();
+      }
+      assertThat(read.get(i).properties().get("kode")).isEqualTo(kodes.get(i));
+    }
+    assertThat(read.stream().filter(f -> f.geometry() == null)).hasSize(3);
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        PreparedStatement ps = c.prepareStatement("UPDATE estates SET geom = ? WHERE fid = 4500")) {
+      ByteBuffer b = ByteBuffer.allocate(8 + 9 + 32).order(ByteOrder.LITTLE_ENDIAN);
+      b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) 1).putInt(4326);
+      // a line from lon NaN (a point at NaN would be read as POINT EMPTY)
+      b.put((byte) 1).putInt(2).putInt(2).putDouble(Double.NaN).putDouble(-7.5).putDouble(112.6).putDouble(-7.5);
+      ps.setBytes(1, b.array());
+      ps.executeUpdate();
+    }
+    List<SourceFeature> before = new ArrayList<>();
+    assertThatThrownBy(() -> new GeoPackageSource(copy, null).read(before::add))
+        .isInstanceOf(SourceException.class).hasMessageContaining("feature 4500: ")
+        .hasMessageContaining("not a finite number");
+    assertThat(before).hasSize(4499);
+    assertThat(before.get(4498).id()).isEqualTo("4499");
+  }
+
+  /** A copy of estates_4326.gpkg that plain SQLite can write. */
+  static Path writableCopy(Path tmp, String name) throws Exception {
+    Path copy = tmp.resolve(name);
+    Files.copy(DIR.resolve("estates_4326.gpkg"), copy);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
+      // GDAL's R-tree triggers call SpatiaLite functions that plain SQLite lacks; they are irrelevant to reading
+      List<String> triggers = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+        while (rs.next()) {
+          triggers.add(rs.getString(1));
+        }
+      }
+      for (String t : triggers) {
+        st.execute("DROP TRIGGER \"" + t + "\"");
+      }
+    }
+    return copy;
   }
 
   /** A GeoPackage blob (little-endian header, no envelope) whose WKB names geometry type 99, which does not exist. */
