@@ -46,7 +46,7 @@ final class FeaturePainter {
     this.sx = map.width() / map.bbox().getWidth();
     this.sy = map.height() / map.bbox().getHeight();
     this.visible = new Envelope(map.bbox());
-    visible.expandBy(map.resolution() * 8);
+    visible.expandBy(map.resolution() * MapRenderer.MARGIN_PX);
     this.antialiasOutlines = map.antialiasOutlines();
   }
 
