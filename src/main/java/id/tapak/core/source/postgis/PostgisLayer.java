@@ -250,8 +250,9 @@ public final class PostgisLayer implements Layer {
     if (q.fields() != null) {
       fields.retainAll(q.fields());
     }
+    // the id text under an alias of its own, as in Relation.select: ORDER BY must sort the column, not this text
     StringBuilder sql = new StringBuilder("SELECT ").append(PostgisSource.quote(r.idColumn()))
-        .append("::text, ST_AsBinary(").append(g).append(")");
+        .append("::text AS tapak_feature_id, ST_AsBinary(").append(g).append(")");
     for (String f : fields) {
       sql.append(", ").append(PostgisSource.quote(f));
     }
@@ -442,16 +443,10 @@ public final class PostgisLayer implements Layer {
 
   private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb) throws SQLException {
     byte[] bytes = rs.getBytes(2);
-    Geometry g;
-    try {
-      g = bytes == null ? null : wkb.read(bytes);
-    } catch (ParseException | RuntimeException malformed) {
-      g = null;
-    }
-    if (g == null || g.isEmpty()) {
+    Geometry g = decode(bytes, wkb);
+    if (g == null) {
       return null;
     }
-    g.setSRID(4326);
     String id = rs.getString(1);
     // the validity test is most of a check's time on a live layer (72 % of its samples, docs/benchmarks.md scale
     // (c)): a feature whose very bytes were found valid before is not tested again. Keyed by the id, the value is
@@ -480,19 +475,27 @@ public final class PostgisLayer implements Layer {
     return new Feature(id == null ? "" : id, fixed.geometry(), props);
   }
 
-  /** A row of {@link #visitForDrawing}: id, reduced WKB, the style's columns; no validity test, no repair. */
-  private static @Nullable Feature drawn(ResultSet rs, WKBReader wkb, List<String> fields) throws SQLException {
-    byte[] bytes = rs.getBytes(2);
+  /** The EPSG:4326 geometry of (E)WKB bytes; null when missing, malformed or empty. */
+  private static @Nullable Geometry decode(byte @Nullable [] bytes, WKBReader wkb) {
     Geometry g;
     try {
       g = bytes == null ? null : wkb.read(bytes);
     } catch (ParseException | RuntimeException malformed) {
-      g = null;
+      return null;
     }
     if (g == null || g.isEmpty()) {
-      return null; // clipped away: the envelope met the map, the geometry does not
+      return null;
     }
     g.setSRID(4326);
+    return g;
+  }
+
+  /** A row of {@link #visitForDrawing}: id, reduced WKB, the style's columns; no validity test, no repair. */
+  private static @Nullable Feature drawn(ResultSet rs, WKBReader wkb, List<String> fields) throws SQLException {
+    Geometry g = decode(rs.getBytes(2), wkb);
+    if (g == null) {
+      return null; // also when clipped away: the envelope met the map, the geometry does not
+    }
     Map<String, @Nullable Object> props = new LinkedHashMap<>();
     for (int i = 0; i < fields.size(); i++) {
       props.put(fields.get(i), PostgisSource.value(rs.getObject(i + 3)));
