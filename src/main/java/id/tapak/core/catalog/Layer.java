@@ -79,6 +79,16 @@ public interface Layer {
    */
   void visit(@Nullable Envelope env, FeatureVisitor visitor);
 
+  /**
+   * Streams the features to draw on a map, in layer order: those whose envelope meets {@code q.box()}, with their
+   * geometry as the implementation finds cheapest to draw at the map's scale (a live layer clips and thins it in SQL,
+   * {@link DrawQuery}). For drawing only: the geometries may be clipped, thinned and invalid, and the properties
+   * only {@code q.fields()}. By default, the features of {@link #visit} unchanged.
+   */
+  default void visitForDrawing(DrawQuery q, FeatureVisitor visitor) {
+    visit(q.box(), visitor);
+  }
+
   /** The k features nearest to a geometry by planar distance in degrees (a pre-selection for geodesic measures). */
   List<Feature> nearest(Geometry g, int k);
 

@@ -18,8 +18,8 @@ import org.locationtech.jts.geom.Envelope;
  * Draws one projected feature with a symbolizer, turning CRS x/y into pixels with the map's affine transform and
  * dropping vertices closer than half a pixel to the last one kept (so a 50 000-vertex river bank costs a few hundred
  * path segments in a z12 tile). Polygon fills and outlines of 1 px or less are drawn aliased (faster on dense plan
- * tiles, and free of see-through specks along shared edges) unless the view asks for antialiased outlines (WMS {@code ANTIALIAS=FULL}); lines,
- * wider outlines, points and labels are antialiased. Point symbolizers draw point parts only; line symbolizers stroke
+ * tiles, and free of see-through specks along shared edges) unless the view asks for antialiased outlines (WMS
+ * {@code ANTIALIAS=FULL}); lines, wider outlines, points and labels are antialiased. Point symbolizers draw point parts only; line symbolizers stroke
  * lines and polygon outlines; polygon symbolizers fill and outline rings. Not thread-safe: one per rendering.
  */
 final class FeaturePainter {
@@ -46,7 +46,7 @@ final class FeaturePainter {
     this.sx = map.width() / map.bbox().getWidth();
     this.sy = map.height() / map.bbox().getHeight();
     this.visible = new Envelope(map.bbox());
-    visible.expandBy(map.resolution() * 8);
+    visible.expandBy(map.resolution() * MapRenderer.MARGIN_PX);
     this.antialiasOutlines = map.antialiasOutlines();
   }
 

@@ -1,5 +1,6 @@
 package id.tapak.core.publish.render;
 
+import id.tapak.core.catalog.DrawQuery;
 import id.tapak.core.model.Budget;
 import id.tapak.core.publish.style.Style;
 import id.tapak.core.publish.style.StyleRule;
@@ -28,6 +29,60 @@ public final class MapRenderer {
 
   private record Label(String text, double x, double y, Symbolizer.Text sym) {}
 
+  /** Pixels around the map whose features are still drawn, so wide strokes and marks just outside show at the edge. */
+  public static final int MARGIN_PX = 8;
+  /** Largest ratio of a pixel's degrees across to its degrees up (or back) at which a drawing query is thinned. */
+  static final double THIN_ANISOTROPY = 1.05;
+
+  /**
+   * What to ask of a layer drawn with {@code style} on this map ({@link id.tapak.core.catalog.Layer#visitForDrawing}):
+   * the features in the map and its {@link #MARGIN_PX} margin; clipped, unless the style labels at this scale (a label sits at the
+   * centre of the whole feature's envelope), to a box another margin plus the widest stroke or mark further out, so
+   * no edge the clip makes, nor the end of a clipped stroke, is drawn inside the image; vertices thinned at half a
+   * pixel, as {@link FeaturePainter} does (on maps whose pixels are about square in degrees); only the attributes
+   * the style reads.
+   */
+  public static DrawQuery drawQuery(MapView view, Style style) {
+    double widest = 0;
+    boolean labels = false;
+    for (StyleRule r : style.rules()) {
+      if (!r.inScale(view.scaleDenominator())) {
+        continue; // not drawn on this map
+      }
+      for (Symbolizer s : r.symbolizers()) {
+        if (s instanceof Symbolizer.Polygon p) {
+          widest = Math.max(widest, p.strokeWidth());
+        } else if (s instanceof Symbolizer.Line l) {
+          widest = Math.max(widest, l.width());
+        } else if (s instanceof Symbolizer.Point pt) {
+          widest = Math.max(widest, pt.size() + pt.strokeWidth());
+        } else {
+          labels = true;
+        }
+      }
+    }
+    Envelope box = BboxProjector.toLonLat(grown(view, MARGIN_PX), view.crs());
+    Envelope clip = null;
+    if (!labels) {
+      clip = BboxProjector.toLonLat(grown(view, 2 * MARGIN_PX + Math.ceil(widest)), view.crs());
+      clip.expandToInclude(box);
+    }
+    // degrees per pixel across and up the query box. Thinning in degrees drops what FeaturePainter's thinning in
+    // pixels drops only while a pixel spans about as many degrees both ways (web-mercator tiles in Indonesia: within
+    // 2 %); on a map stretched more than THIN_ANISOTROPY one way it would pick other vertices, so none are dropped
+    double across = box.getWidth() / (view.width() + 2.0 * MARGIN_PX);
+    double up = box.getHeight() / (view.height() + 2.0 * MARGIN_PX);
+    double tolerance = Math.max(across, up) <= THIN_ANISOTROPY * Math.min(across, up) ? Math.min(across, up) / 2 : 0;
+    return new DrawQuery(box, clip, tolerance, style.properties());
+  }
+
+  /** The view's box grown by {@code px} pixels on every side, in map units. */
+  private static Envelope grown(MapView view, double px) {
+    Envelope e = new Envelope(view.bbox());
+    e.expandBy(view.resolution() * px, view.bbox().getHeight() / view.height() * px);
+    return e;
+  }
+
   /**
    * Renders onto a premultiplied-ARGB image (RGB when opaque), background per the view's transparency / colour. Images
    * up to 512×512 are reused per thread: encode the result before the same thread renders again.
@@ -44,9 +99,7 @@ public final class MapRenderer {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       double scale = req.scaleDenominator();
-      // a margin of a few pixels so wide strokes and marks of features just outside still show at the edge
-      Envelope query = new Envelope(req.bbox());
-      query.expandBy(req.resolution() * 8);
+      Envelope query = grown(req, MARGIN_PX);
       FeaturePainter painter = new FeaturePainter(g, req);
       List<Label> labels = new ArrayList<>();
       for (RenderLayer layer : layers) {

@@ -7,6 +7,8 @@ import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
 import id.tapak.core.publish.render.MapCrs;
+import id.tapak.core.publish.render.MapRenderer;
+import id.tapak.core.publish.render.MapView;
 import id.tapak.core.publish.render.ProjectedLayer;
 import id.tapak.core.publish.style.DefaultStyles;
 import id.tapak.core.publish.style.SldReader;
@@ -230,12 +232,19 @@ public final class WmsLayers {
   /**
    * The layer projected into the map CRS for a map over {@code lonLat} (EPSG:4326 lon/lat): the whole layer, cached
    * per data version, for layers in memory (files, derived layers); only the features in the map's box, fresh per
-   * map, for layers that are not (a live PostGIS layer, never the whole table; the check store's layers).
+   * map, for layers that are not: a live PostGIS layer (never the whole table; clipped and thinned for this view and
+   * style in SQL, {@link MapRenderer#drawQuery}) and the (small, changing) check store's layers.
    */
-  public ProjectedLayer projected(Entry e, MapCrs crs, @Nullable String checkId, Envelope lonLat) {
+  public ProjectedLayer projected(Entry e, MapView view, Style style, @Nullable String checkId, Envelope lonLat) {
+    MapCrs crs = view.crs();
     Layer layer = e.data();
-    if (!layer.inMemory()) {
+    if (isCheckLayer(e)) {
       return ProjectedLayer.of(candidates(e, lonLat, checkId), crs.projection());
+    }
+    if (!layer.inMemory()) {
+      List<Feature> drawn = new ArrayList<>();
+      layer.visitForDrawing(MapRenderer.drawQuery(view, style), drawn::add);
+      return ProjectedLayer.of(drawn, crs.projection());
     }
     return cached(layer, crs);
   }

@@ -5,6 +5,7 @@ import id.tapak.core.model.Feature;
 import id.tapak.core.model.GeometryKind;
 import id.tapak.core.publish.render.BboxProjector;
 import id.tapak.core.publish.render.MapRenderer;
+import id.tapak.core.publish.render.MapView;
 import id.tapak.core.publish.render.PngEncoder;
 import id.tapak.core.publish.render.TileCache;
 import id.tapak.core.publish.style.SldReader;
@@ -181,6 +182,7 @@ public final class WmsService {
     Map<String, List<Style>> sld = req.sldBody() == null ? Map.of() : sld(req.sldBody());
     List<MapRenderer.RenderLayer> out = new ArrayList<>();
     Envelope lonLat = BboxProjector.toLonLat(req.bbox(), req.crs());
+    MapView view = req.view();
     for (int i = 0; i < req.layers().size(); i++) {
       String styleName = req.styles().get(i);
       for (WmsLayers.Entry e : layers.expand(req.layers().get(i), "LAYERS")) {
@@ -188,7 +190,7 @@ public final class WmsService {
         if (style == null) {
           style = e.style(styleName.equals(Style.DEFAULT) ? "" : styleName);
         }
-        out.add(new MapRenderer.RenderLayer(layers.projected(e, req.crs(), req.checkId(), lonLat), style));
+        out.add(new MapRenderer.RenderLayer(layers.projected(e, view, style, req.checkId(), lonLat), style));
       }
     }
     return out;

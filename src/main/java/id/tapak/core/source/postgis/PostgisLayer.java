@@ -1,5 +1,6 @@
 package id.tapak.core.source.postgis;
 
+import id.tapak.core.catalog.DrawQuery;
 import id.tapak.core.catalog.FeaturePage;
 import id.tapak.core.catalog.FeatureQuery;
 import id.tapak.core.catalog.FeatureVisitor;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * GeoPackage it was imported from), geometries travel as EWKB, {@code ST_Transform} runs in SQL when the SRID is not
  * 4326, invalid geometries are repaired on read as the catalog loader repairs files. Scans and item pages stream
  * through a cursor (autocommit off, fetch size {@value #FETCH_SIZE}); pages are {@code ORDER BY id LIMIT/OFFSET}.
+ * Maps get geometries reduced in SQL ({@link #visitForDrawing}).
  *
  * <p>{@link #version()}: see {@link VersionProbe}; checked at most every {@code pollMillis} ms. Count, extent and
  * geometry kind are computed in SQL once per version. A database failure marks the layer unavailable and throws
@@ -224,6 +226,52 @@ public final class PostgisLayer implements Layer {
     stream(r, sql, env, visitor);
   }
 
+  /**
+   * The map's features reduced in SQL to what the map can show, so a dense tile moves and decodes a fraction of the
+   * vertices: {@code ST_ClipByBox2D} to the query's clip box (GEOS rectangle clipping: fast, tolerant of invalid
+   * input, its output possibly invalid), then {@code ST_RemoveRepeatedPoints} at the tolerance (drops a vertex
+   * closer than that to the last one kept, as the renderer does per pixel, never collapsing a ring: a polygon
+   * smaller than a pixel still arrives as a ring and is drawn as a dot), as plain WKB, with only the columns the style
+   * reads. Neither tested for validity nor repaired (filling does not need it), and not noted in the per-id
+   * validity memo: those digests are of the stored geometry, never of reduced bytes.
+   */
+  @Override
+  public void visitForDrawing(DrawQuery q, FeatureVisitor visitor) {
+    Relation r = relation();
+    String g = r.geom4326();
+    if (q.clip() != null) {
+      g = "ST_ClipByBox2D(" + g + ", ST_MakeEnvelope(?, ?, ?, ?, 4326))";
+    }
+    if (q.tolerance() > 0) {
+      g = "ST_RemoveRepeatedPoints(" + g + ", ?)";
+    }
+    List<String> fields = new ArrayList<>(r.fields());
+    if (q.fields() != null) {
+      fields.retainAll(q.fields());
+    }
+    // the id text under an alias of its own, as in Relation.select: ORDER BY must sort the column, not this text
+    StringBuilder sql = new StringBuilder("SELECT ").append(PostgisSource.quote(r.idColumn()))
+        .append("::text AS tapak_feature_id, ST_AsBinary(").append(g).append(")");
+    for (String f : fields) {
+      sql.append(", ").append(PostgisSource.quote(f));
+    }
+    sql.append(r.from()).append(" AND ").append(r.geom()).append(" && ").append(r.envelope()).append(r.order());
+    Envelope clip = q.clip();
+    query(sql.toString(), ps -> {
+      int i = 1;
+      if (clip != null) {
+        ps.setDouble(i++, clip.getMinX());
+        ps.setDouble(i++, clip.getMinY());
+        ps.setDouble(i++, clip.getMaxX());
+        ps.setDouble(i++, clip.getMaxY());
+      }
+      if (q.tolerance() > 0) {
+        ps.setDouble(i++, q.tolerance());
+      }
+      bindEnvelope(ps, r, q.box(), i);
+    }, (rs, wkb) -> drawn(rs, wkb, fields), visitor);
+  }
+
   @Override
   public List<Feature> nearest(Geometry g, int k) {
     Relation r = relation();
@@ -319,6 +367,11 @@ public final class PostgisLayer implements Layer {
     void accept(long v);
   }
 
+  /** One feature from the current row, or null to skip the row. */
+  private interface RowReader {
+    @Nullable Feature read(ResultSet rs, WKBReader wkb) throws SQLException;
+  }
+
   /** Binds the envelope (and the densify step in a projected CRS) from index {@code i}; returns the next index. */
   private static int bindEnvelope(PreparedStatement ps, Relation r, Envelope e, int i) throws SQLException {
     ps.setDouble(i++, e.getMinX());
@@ -355,15 +408,15 @@ public final class PostgisLayer implements Layer {
   }
 
   private void run(Relation r, String sql, Binder binder, FeatureVisitor visitor) {
-    query(r, sql, binder, visitor);
+    query(sql, binder, (rs, wkb) -> feature(r, rs, wkb), visitor);
   }
 
   private void stream(Relation r, String sql, @Nullable Envelope env, FeatureVisitor visitor) {
-    query(r, sql, env == null ? ps -> { } : ps -> bindEnvelope(ps, r, env, 1), visitor);
+    run(r, sql, env == null ? ps -> { } : ps -> bindEnvelope(ps, r, env, 1), visitor);
   }
 
   /** Runs a feature query through a cursor (autocommit off + fetch size), stopping when the visitor says so. */
-  private void query(Relation r, String sql, Binder binder, FeatureVisitor visitor) {
+  private void query(String sql, Binder binder, RowReader reader, FeatureVisitor visitor) {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false); // pgjdbc streams with a cursor only inside a transaction
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -372,7 +425,7 @@ public final class PostgisLayer implements Layer {
         WKBReader wkb = new WKBReader(GeoJson.FACTORY);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            Feature f = feature(r, rs, wkb);
+            Feature f = reader.read(rs, wkb);
             if (f != null && !visitor.visit(f)) {
               break;
             }
@@ -390,18 +443,10 @@ public final class PostgisLayer implements Layer {
   private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb) throws SQLException {
     byte[] bytes = rs.getBytes(2);
     String id = rs.getString(1);
-    Geometry g;
-    try {
-      g = Ewkb.read(wkb, bytes, "postgis table '" + table + "' row id " + id);
-    } catch (SourceException refused) {
-      // the query that met the row fails with one line naming layer and row (503; a check: NOT_ASSESSED), never
-      // with a stack overflow or by leaving the row out silently; the layer stays up for queries that miss it
-      throw new LayerUnavailableException(spec.id(), refused.getMessage(), refused);
-    }
-    if (g == null || g.isEmpty()) {
+    Geometry g = decode(bytes, wkb, id);
+    if (g == null) {
       return null;
     }
-    g.setSRID(4326);
     // the validity test is most of a check's time on a live layer (72 % of its samples, docs/benchmarks.md scale
     // (c)): a feature whose very bytes were found valid before is not tested again. Keyed by the id, the value is
     // a 64-bit digest of the EWKB (CRC-32C and length), so an edited row is tested again at once, whatever the
@@ -427,6 +472,41 @@ public final class PostgisLayer implements Layer {
       props.put(r.fields().get(i), PostgisSource.value(rs.getObject(i + 3)));
     }
     return new Feature(id == null ? "" : id, fixed.geometry(), props);
+  }
+
+  /** The EPSG:4326 geometry of (E)WKB bytes; null when missing, malformed or empty. */
+  /**
+   * One row's EWKB, under the {@code GeometryLimits} of every other WKB ({@link Ewkb}); null for a missing or empty
+   * geometry. A refused row fails the query that met it with one line naming layer and row (503; a check:
+   * NOT_ASSESSED), never with a stack overflow or by leaving the row out silently; the layer stays up for queries
+   * that miss it.
+   */
+  private @Nullable Geometry decode(byte @Nullable [] bytes, WKBReader wkb, @Nullable String id) {
+    Geometry g;
+    try {
+      g = Ewkb.read(wkb, bytes, "postgis table '" + table + "' row id " + id);
+    } catch (SourceException refused) {
+      throw new LayerUnavailableException(spec.id(), refused.getMessage(), refused);
+    }
+    if (g == null || g.isEmpty()) {
+      return null;
+    }
+    g.setSRID(4326);
+    return g;
+  }
+
+  /** A row of {@link #visitForDrawing}: id, reduced WKB, the style's columns; no validity test, no repair. */
+  private @Nullable Feature drawn(ResultSet rs, WKBReader wkb, List<String> fields) throws SQLException {
+    Geometry g = decode(rs.getBytes(2), wkb, rs.getString(1));
+    if (g == null) {
+      return null; // also when clipped away: the envelope met the map, the geometry does not
+    }
+    Map<String, @Nullable Object> props = new LinkedHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      props.put(fields.get(i), PostgisSource.value(rs.getObject(i + 3)));
+    }
+    String id = rs.getString(1);
+    return new Feature(id == null ? "" : id, g, props);
   }
 
   private Stats stats() {
