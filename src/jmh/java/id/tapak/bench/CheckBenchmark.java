@@ -33,7 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * One full conformity check (every rule of the bundled rulebook) of a ~60 ha square site on the bundled demo
  * ({@code layers/tapak.yml}, or {@code -Dtapak.bench.project=...}), warm, single thread, parse included. The site is
  * centred on the interior point of the largest KPI feature of the spatial plan (else of the first estate), so the
- * input is fixed for a given demo. Sample mode gives p50/p99 per check.
+ * input is fixed for a given demo. Sample mode gives p50/p99 per check. {@code -Dtapak.bench.site=FILE} checks a
+ * GeoJSON Feature instead: the engine time of {@code scripts/bench-scale check} without HTTP and the store,
+ * {@code scripts/bench-scale check-jmh} ({@code jmh CheckBenchmark -jvmArgsAppend "-Dtapak.bench.project=$WORK/gpkg.yml
+ * -Dtapak.bench.site=$WORK/site.geojson"}; docs/benchmarks.md, scale (c)).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -52,7 +55,13 @@ public class CheckBenchmark {
     Catalog catalog = CatalogLoader.load(Path.of(System.getProperty("tapak.bench.project", "layers/tapak.yml")));
     engine = new ConformityEngine(catalog, RulebookLoader.forCatalog(catalog));
     parser = new ProposalParser(ProposalLimits.DEFAULT);
-    body = site(catalog).getBytes(StandardCharsets.UTF_8);
+    String siteFile = System.getProperty("tapak.bench.site");
+    try {
+      body = siteFile != null ? java.nio.file.Files.readAllBytes(Path.of(siteFile))
+          : site(catalog).getBytes(StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static java.util.List<Feature> all(Layer l) {

@@ -144,6 +144,11 @@ public final class MemoryLayer implements Layer {
     }
   }
 
+  /** The prepared copies of this layer's large features (for tests). */
+  PreparedFeatures preparedFeatures() {
+    return prepared;
+  }
+
   @Override
   public List<Feature> nearest(Geometry g, int k) {
     return index.nearest(g, k);

@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * {@link Layer#version()} never change, so an entry can never be stale (a reloaded layer is a new object with a new
  * version and a new, empty cache). Keyed by the feature object itself (ids need not be unique in a file).
  *
- * <p>Bounded by vertices, not entries: at most {@link #BUDGET} vertices of prepared features (their indexes take
+ * <p>Bounded by vertices, not entries: at most {@link #BUDGET} vertices (by default) of prepared features (their indexes take
  * roughly 100 bytes a vertex, so about 40 MB a layer at most); the least recently used go first. Only features of
  * at least {@link #LARGE} vertices are prepared; smaller ones are cheap to test as they are. Thread-safe.
  */
@@ -23,8 +23,10 @@ final class PreparedFeatures {
 
   /** Features with at least this many vertices are prepared. */
   static final int LARGE = 2_000;
-  /** At most this many vertices of prepared features are kept per layer. */
+  /** At most this many vertices of prepared features are kept per layer (the default budget). */
   static final int BUDGET = 400_000;
+
+  private final long budget;
 
   /** A feature by identity: a record's equals would compare whole geometries. */
   private record Key(Feature f) {
@@ -42,10 +44,19 @@ final class PreparedFeatures {
   private final Map<Key, PreparedGeometry> cache = new LinkedHashMap<>(16, 0.75f, true);
   private long vertices;
 
+  PreparedFeatures() {
+    this(BUDGET);
+  }
+
+  /** @param budget at most this many vertices of prepared features are kept */
+  PreparedFeatures(long budget) {
+    this.budget = budget;
+  }
+
   /** A prepared copy of the feature's geometry when it is large, else null (test the geometry as it is). */
   @Nullable PreparedGeometry of(Feature f) {
     int n = f.geometry().getNumPoints();
-    if (n < LARGE || n > BUDGET) {
+    if (n < LARGE || n > budget) {
       return null;
     }
     Key key = new Key(f);
@@ -65,7 +76,7 @@ final class PreparedFeatures {
       }
       vertices += n;
       Iterator<Map.Entry<Key, PreparedGeometry>> it = cache.entrySet().iterator();
-      while (vertices > BUDGET && it.hasNext()) {
+      while (vertices > budget && it.hasNext()) {
         Map.Entry<Key, PreparedGeometry> e = it.next();
         if (e.getKey().f() != f) {
           vertices -= e.getKey().f().geometry().getNumPoints();
@@ -79,5 +90,10 @@ final class PreparedFeatures {
   /** How many features are prepared now (for tests). */
   synchronized int size() {
     return cache.size();
+  }
+
+  /** How many vertices the prepared features have together (for tests; at most the budget). */
+  synchronized long vertices() {
+    return vertices;
   }
 }
