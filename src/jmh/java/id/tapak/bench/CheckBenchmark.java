@@ -55,9 +55,14 @@ public class CheckBenchmark {
     Catalog catalog = CatalogLoader.load(Path.of(System.getProperty("tapak.bench.project", "layers/tapak.yml")));
     engine = new ConformityEngine(catalog, RulebookLoader.forCatalog(catalog));
     parser = new ProposalParser(ProposalLimits.DEFAULT);
+    body = body(catalog);
+  }
+
+  /** The request body: the GeoJSON Feature of {@code -Dtapak.bench.site}, else {@link #site}. */
+  static byte[] body(Catalog catalog) {
     String siteFile = System.getProperty("tapak.bench.site");
     try {
-      body = siteFile != null ? java.nio.file.Files.readAllBytes(Path.of(siteFile))
+      return siteFile != null ? java.nio.file.Files.readAllBytes(Path.of(siteFile))
           : site(catalog).getBytes(StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -9,7 +9,6 @@ import id.tapak.core.rulebook.ProposalLimits;
 import id.tapak.core.rulebook.ProposalParser;
 import id.tapak.core.rulebook.RulebookLoader;
 import id.tapak.core.store.SqliteCheckStore;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +49,7 @@ public class StoreBenchmark {
   public void setup() throws Exception {
     Catalog catalog = CatalogLoader.load(Path.of(System.getProperty("tapak.bench.project", "layers/tapak.yml")));
     ConformityEngine engine = new ConformityEngine(catalog, RulebookLoader.forCatalog(catalog));
-    String siteFile = System.getProperty("tapak.bench.site");
-    byte[] body = siteFile != null ? Files.readAllBytes(Path.of(siteFile))
-        : CheckBenchmark.site(catalog).getBytes(StandardCharsets.UTF_8);
-    report = engine.check(new ProposalParser(ProposalLimits.DEFAULT).parse(body));
+    report = engine.check(new ProposalParser(ProposalLimits.DEFAULT).parse(CheckBenchmark.body(catalog)));
     Path parent = Path.of(System.getProperty("tapak.bench.store-dir", "target/bench-build"));
     Files.createDirectories(parent);
     dir = Files.createTempDirectory(parent, "store-bench");
