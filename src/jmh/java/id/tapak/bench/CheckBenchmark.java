@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * centred on the interior point of the largest KPI feature of the spatial plan (else of the first estate), so the
  * input is fixed for a given demo. Sample mode gives p50/p99 per check. {@code -Dtapak.bench.site=FILE} checks a
  * GeoJSON Feature instead: the engine time of {@code scripts/bench-scale check} without HTTP and the store,
- * {@code scripts/bench-scale check-jmh} ({@code jmh CheckBenchmark -jvmArgsAppend "-Dtapak.bench.project=$WORK/gpkg.yml
- * -Dtapak.bench.site=$WORK/site.geojson"}; docs/benchmarks.md, scale (c)).
+ * {@code java -cp ... org.openjdk.jmh.Main CheckBenchmark -jvmArgsAppend "-Dtapak.bench.project=$WORK/gpkg.yml
+ * -Dtapak.bench.site=$WORK/site.geojson"} after {@code scripts/bench-scale check} wrote both (docs/benchmarks.md,
+ * scale (c)).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

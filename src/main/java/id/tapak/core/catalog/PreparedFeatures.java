@@ -15,9 +15,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * {@link Layer#version()} never change, so an entry can never be stale (a reloaded layer is a new object with a new
  * version and a new, empty cache). Keyed by the feature object itself (ids need not be unique in a file).
  *
- * <p>Bounded by vertices, not entries: at most {@link #BUDGET} vertices (by default) of prepared features (their indexes take
- * roughly 100 bytes a vertex, so about 40 MB a layer at most); the least recently used go first. Only features of
- * at least {@link #LARGE} vertices are prepared; smaller ones are cheap to test as they are. Thread-safe.
+ * <p>Bounded by vertices, not entries: at most {@link #BUDGET} vertices (by default) of prepared features (their
+ * indexes take roughly 100 bytes a vertex, so about 40 MB a layer at most); the least recently used go first. Only
+ * features of at least {@link #LARGE} vertices are prepared; smaller ones are cheap to test as they are.
+ * Thread-safe.
  */
 final class PreparedFeatures {
 

@@ -116,9 +116,9 @@ class CheckCachesTest {
   }
 
   static ConformityReport check(ConformityEngine engine, double[] b) {
-    String json = String.format(java.util.Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{\"industrial_plot_ha\":20,"
-        + "\"ikm_ha\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],"
-        + "[%s,%s]]]}}", b[0], b[1], b[2], b[1], b[2], b[3], b[0], b[3], b[0], b[1]);
+    String json = String.format(java.util.Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{"
+        + "\"industrial_plot_ha\":20,\"ikm_ha\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        + "[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}", b[0], b[1], b[2], b[1], b[2], b[3], b[0], b[3], b[0], b[1]);
     return engine.check(new ProposalParser(ProposalLimits.DEFAULT).parse(json.getBytes(StandardCharsets.UTF_8)),
         "same-id");
   }
