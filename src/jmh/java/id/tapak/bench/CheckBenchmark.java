@@ -33,7 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * One full conformity check (every rule of the bundled rulebook) of a ~60 ha square site on the bundled demo
  * ({@code layers/tapak.yml}, or {@code -Dtapak.bench.project=...}), warm, single thread, parse included. The site is
  * centred on the interior point of the largest KPI feature of the spatial plan (else of the first estate), so the
- * input is fixed for a given demo. Sample mode gives p50/p99 per check.
+ * input is fixed for a given demo. Sample mode gives p50/p99 per check. {@code -Dtapak.bench.site=FILE} checks a
+ * GeoJSON Feature instead: the engine time of {@code scripts/bench-scale check} without HTTP and the store,
+ * {@code java -cp ... org.openjdk.jmh.Main CheckBenchmark -jvmArgsAppend "-Dtapak.bench.project=$WORK/gpkg.yml
+ * -Dtapak.bench.site=$WORK/site.geojson"} after {@code scripts/bench-scale check} wrote both (docs/benchmarks.md,
+ * scale (c)).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -52,7 +56,18 @@ public class CheckBenchmark {
     Catalog catalog = CatalogLoader.load(Path.of(System.getProperty("tapak.bench.project", "layers/tapak.yml")));
     engine = new ConformityEngine(catalog, RulebookLoader.forCatalog(catalog));
     parser = new ProposalParser(ProposalLimits.DEFAULT);
-    body = site(catalog).getBytes(StandardCharsets.UTF_8);
+    body = body(catalog);
+  }
+
+  /** The request body: the GeoJSON Feature of {@code -Dtapak.bench.site}, else {@link #site}. */
+  static byte[] body(Catalog catalog) {
+    String siteFile = System.getProperty("tapak.bench.site");
+    try {
+      return siteFile != null ? java.nio.file.Files.readAllBytes(Path.of(siteFile))
+          : site(catalog).getBytes(StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static java.util.List<Feature> all(Layer l) {

@@ -30,6 +30,8 @@ public final class MemoryLayer implements Layer {
   private final Envelope bbox;
   private final LayerSchema schema;
   private final long version;
+  /** Prepared copies of this layer's very large features, built when first queried; bounded. */
+  private final PreparedFeatures prepared = new PreparedFeatures();
 
   private static final java.util.concurrent.atomic.AtomicLong LOADS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -113,6 +115,38 @@ public final class MemoryLayer implements Layer {
   @Override
   public List<Feature> candidates(Envelope env) {
     return index.candidates(env);
+  }
+
+  /**
+   * The exact test of {@link Layer#intersecting(Geometry, FeatureVisitor)}, with one difference in how it is computed:
+   * a very large feature (a dissolved kabupaten/kota plan polygon of thousands of vertices) is tested through a
+   * prepared copy of itself kept by this layer ({@link PreparedFeatures}), instead of building the monotone chains of
+   * all its segments again for every query (a third of a check's intersects time, docs/benchmarks.md scale (c)).
+   * Intersection is symmetric and both ways use the same exact JTS predicates, so the answer is the same.
+   */
+  @Override
+  public void intersecting(Geometry g, FeatureVisitor visitor) {
+    org.locationtech.jts.geom.prep.PreparedGeometry pg = null;
+    for (Feature f : index.candidates(g.getEnvelopeInternal())) {
+      org.locationtech.jts.geom.prep.PreparedGeometry big = prepared.of(f);
+      boolean hit;
+      if (big != null) {
+        hit = big.intersects(g);
+      } else {
+        if (pg == null) {
+          pg = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(g);
+        }
+        hit = pg.intersects(f.geometry());
+      }
+      if (hit && !visitor.visit(f)) {
+        return;
+      }
+    }
+  }
+
+  /** The prepared copies of this layer's large features (for tests). */
+  PreparedFeatures preparedFeatures() {
+    return prepared;
   }
 
   @Override

@@ -12,7 +12,10 @@ import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
@@ -41,6 +44,17 @@ final class CheckContext {
   private @Nullable Geometry siteUtm;
   /** Every layer an evaluator read, in first-use order: the report's "data used". */
   final java.util.Set<Layer> used = new java.util.LinkedHashSet<>();
+
+  // What the rules of one check ask of the layers, asked once and shared by every rule (docs/benchmarks.md, scale
+  // (c)): 25 rules asked the same plan layer for the features at the site up to seven times, and overlaid and united
+  // the same pieces again for each. Keyed by identity (the site, a search area from aroundPolygon, a layer, a
+  // feature of a memoised answer), so a value is only reused for the very same question within this check; a new
+  // check starts empty, so an edit of a live layer is seen by the next check. Each list is the layer's own answer,
+  // in layer order, so every rule sees exactly what it saw when it asked the layer itself.
+  private final Map<Geometry, Map<Layer, List<Feature>>> hits = new IdentityHashMap<>();
+  private final Map<Geometry, Map<Feature, Geometry>> pieces = new IdentityHashMap<>();
+  private final Map<Geometry, Map<List<Layer>, Assessment>> assessments = new IdentityHashMap<>();
+  private final Map<Double, Geometry> areas = new HashMap<>();
 
   CheckContext(Proposal proposal, Catalog catalog) {
     this.proposal = proposal;
@@ -129,12 +143,12 @@ final class CheckContext {
     List<Geometry> pieces = new ArrayList<>();
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
     for (Layer l : layers) {
-      for (Feature f : l.intersecting(site)) {
+      for (Feature f : intersecting(l, site)) {
         Budget.checkpoint();
         if (!keep.test(l, f)) {
           continue;
         }
-        Geometry piece = OverlayNGRobust.overlay(site, f.geometry(), OverlayNG.INTERSECTION);
+        Geometry piece = piece(site, f);
         if (!piece.isEmpty() && piece.getDimension() == 2) {
           pieces.add(piece);
           names.add(name(l, f));
@@ -156,6 +170,16 @@ final class CheckContext {
    */
   Assessment assess(List<Layer> layers, Geometry target, double targetHa) {
     used.addAll(layers);
+    Map<List<Layer>, Assessment> known = assessments.computeIfAbsent(target, t -> new HashMap<>());
+    Assessment a = known.get(layers);
+    if (a == null) {
+      a = assessOnce(layers, target, targetHa);
+      known.put(List.copyOf(layers), a);
+    }
+    return a;
+  }
+
+  private Assessment assessOnce(List<Layer> layers, Geometry target, double targetHa) {
     List<Geometry> parts = new ArrayList<>();
     for (Layer l : layers) {
       Coverage c = catalog.coverage(l);
@@ -170,10 +194,10 @@ final class CheckContext {
           }
         }
         case FEATURES -> {
-          for (Feature f : l.intersecting(target)) {
+          for (Feature f : intersecting(l, target)) {
             Budget.checkpoint();
             if (f.geometry() instanceof Polygonal) {
-              parts.add(OverlayNGRobust.overlay(target, f.geometry(), OverlayNG.INTERSECTION));
+              parts.add(piece(target, f));
             }
           }
         }
@@ -184,9 +208,32 @@ final class CheckContext {
     return new Assessment(covered, ha, Math.max(0, targetHa - ha), layers);
   }
 
-  /** The site's envelope grown by {@code metres}, as a polygon in lon/lat (the area a distance rule speaks of). */
+  /**
+   * The site's envelope grown by {@code metres}, as a polygon in lon/lat (the area a distance rule speaks of); the
+   * same object for the same distance within a check, so rules with one limit share what the layers answer for it.
+   */
   Geometry aroundPolygon(double metres) {
-    return site.getFactory().toGeometry(around(metres));
+    return areas.computeIfAbsent(metres, m -> site.getFactory().toGeometry(around(m)));
+  }
+
+  /**
+   * The features of a layer whose geometry really intersects {@code target} ({@link Layer#intersecting(Geometry)}:
+   * envelope pre-filter, exact test), in layer order; asked of the layer once per check and target.
+   */
+  List<Feature> intersecting(Layer layer, Geometry target) {
+    Map<Layer, List<Feature>> byLayer = hits.computeIfAbsent(target, t -> new IdentityHashMap<>());
+    List<Feature> known = byLayer.get(layer);
+    if (known == null) {
+      known = List.copyOf(layer.intersecting(target));
+      byLayer.put(layer, known);
+    }
+    return known;
+  }
+
+  /** {@code target ∩ feature} (OverlayNG, robust), lon/lat; computed once per check, target and feature. */
+  Geometry piece(Geometry target, Feature f) {
+    return pieces.computeIfAbsent(target, t -> new IdentityHashMap<>())
+        .computeIfAbsent(f, g -> OverlayNGRobust.overlay(target, g.geometry(), OverlayNG.INTERSECTION));
   }
 
   /**

@@ -153,7 +153,7 @@ public final class ConformityEngine {
     for (Layer l : ctx.catalog.layers(LayerRole.ADMIN)) {
       java.util.Set<String> names = new java.util.LinkedHashSet<>();
       try {
-        for (var f : l.intersecting(ctx.site)) {
+        for (var f : ctx.intersecting(l, ctx.site)) {
           names.add(CheckContext.name(l, f));
         }
       } catch (LayerUnavailableException e) {

@@ -40,7 +40,7 @@ final class CrossingCheck {
     List<Geometry> strips = new ArrayList<>();
     int count = 0;
     for (Layer l : layers) {
-      for (Feature feat : l.intersecting(ctx.site)) {
+      for (Feature feat : ctx.intersecting(l, ctx.site)) {
         Geometry in = OverlayNGRobust.overlay(feat.geometry(), ctx.site, OverlayNG.INTERSECTION);
         if (in.isEmpty()) {
           continue;

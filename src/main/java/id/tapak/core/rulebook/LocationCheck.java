@@ -27,7 +27,7 @@ final class LocationCheck {
     List<String> en = new ArrayList<>();
     for (Layer l : layers) {
       Set<String> names = new LinkedHashSet<>();
-      for (Feature f : l.intersecting(ctx.site)) {
+      for (Feature f : ctx.intersecting(l, ctx.site)) {
         names.add(CheckContext.name(l, f));
       }
       String v = names.isEmpty() ? "-" : String.join(", ", names);

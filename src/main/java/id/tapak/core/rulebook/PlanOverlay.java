@@ -53,7 +53,7 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
   private static Geometry coverage(CheckContext ctx, List<Layer> layers) {
     List<Geometry> gs = new ArrayList<>();
     for (Layer l : layers) {
-      for (Feature f : l.intersecting(ctx.site)) {
+      for (Feature f : ctx.intersecting(l, ctx.site)) {
         gs.add(f.geometry());
       }
     }
@@ -62,7 +62,7 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
 
   private static boolean touches(CheckContext ctx, List<Layer> layers) {
     for (Layer l : layers) {
-      if (!l.intersecting(ctx.site).isEmpty()) {
+      if (!ctx.intersecting(l, ctx.site).isEmpty()) {
         return true;
       }
     }
@@ -75,7 +75,7 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
     List<String> names = new ArrayList<>();
     for (Layer l : layers) {
       names.add(l.spec().title().en());
-      for (Feature f : l.intersecting(ctx.site)) {
+      for (Feature f : ctx.intersecting(l, ctx.site)) {
         covered = true;
         if (CheckContext.matches(CheckContext.className(l, f), classes)) {
           kpi.add(f.geometry());
