@@ -474,7 +474,6 @@ public final class PostgisLayer implements Layer {
     return new Feature(id == null ? "" : id, fixed.geometry(), props);
   }
 
-  /** The EPSG:4326 geometry of (E)WKB bytes; null when missing, malformed or empty. */
   /**
    * One row's EWKB, under the {@code GeometryLimits} of every other WKB ({@link Ewkb}); null for a missing or empty
    * geometry. A refused row fails the query that met it with one line naming layer and row (503; a check:
@@ -497,7 +496,8 @@ public final class PostgisLayer implements Layer {
 
   /** A row of {@link #visitForDrawing}: id, reduced WKB, the style's columns; no validity test, no repair. */
   private @Nullable Feature drawn(ResultSet rs, WKBReader wkb, List<String> fields) throws SQLException {
-    Geometry g = decode(rs.getBytes(2), wkb, rs.getString(1));
+    String id = rs.getString(1);
+    Geometry g = decode(rs.getBytes(2), wkb, id);
     if (g == null) {
       return null; // also when clipped away: the envelope met the map, the geometry does not
     }
@@ -505,7 +505,6 @@ public final class PostgisLayer implements Layer {
     for (int i = 0; i < fields.size(); i++) {
       props.put(fields.get(i), PostgisSource.value(rs.getObject(i + 3)));
     }
-    String id = rs.getString(1);
     return new Feature(id == null ? "" : id, g, props);
   }
 
