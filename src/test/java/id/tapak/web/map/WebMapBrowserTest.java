@@ -353,6 +353,9 @@ class WebMapBrowserTest {
     // keyboard: the corridor is a native button, chosen with Enter
     driver.findElement(gk).sendKeys(org.openqa.selenium.Keys.ENTER);
     slow.until(d -> d.findElements(By.cssSelector("#corridor-table tbody tr[data-code]")).size() == 7);
+    // the panel is drawn again when the candidate sites arrive (app.js selectCorridor): read the indicator table only
+    // after that last render, or its rows go stale under the test
+    slow.until(d -> !d.findElements(By.cssSelector("#corridor #candidates, #corridor p.error")).isEmpty());
     assertEquals("true", driver.findElement(gk).getAttribute("aria-pressed"));
 
     JsonNode c = JSON.readTree(get("/api/corridors/gerbang-kertosusila").body());
