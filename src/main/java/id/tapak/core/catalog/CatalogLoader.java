@@ -11,6 +11,8 @@ import id.tapak.core.source.SourceFeature;
 import id.tapak.core.source.SourceSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
@@ -207,7 +210,7 @@ public final class CatalogLoader {
     Path file = RepairCache.file(cacheDir, spec);
     RepairCache cache = RepairCache.read(file);
     RepairCache.Digest[] digests = new RepairCache.Digest[fixed.length];
-    java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger misses = new AtomicInteger();
     IntStream.range(0, fixed.length).parallel().forEach(i -> {
       Geometry g = read.get(i).geometry();
       digests[i] = RepairCache.digest(g);
@@ -218,7 +221,7 @@ public final class CatalogLoader {
       }
       fixed[i] = hit;
     });
-    if (misses.get() > 0 || cache.size() != new java.util.HashSet<>(java.util.Arrays.asList(digests)).size()) {
+    if (misses.get() > 0 || cache.size() != new HashSet<>(Arrays.asList(digests)).size()) {
       RepairCache.write(file, digests, fixed);
     }
     return fixed;

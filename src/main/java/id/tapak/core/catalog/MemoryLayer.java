@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * A layer held in memory: its features in EPSG:4326 (lon/lat) in source order and one STRtree over them
@@ -126,15 +128,15 @@ public final class MemoryLayer implements Layer {
    */
   @Override
   public void intersecting(Geometry g, FeatureVisitor visitor) {
-    org.locationtech.jts.geom.prep.PreparedGeometry pg = null;
+    PreparedGeometry pg = null;
     for (Feature f : index.candidates(g.getEnvelopeInternal())) {
-      org.locationtech.jts.geom.prep.PreparedGeometry big = prepared.of(f);
+      PreparedGeometry big = prepared.of(f);
       boolean hit;
       if (big != null) {
         hit = big.intersects(g);
       } else {
         if (pg == null) {
-          pg = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(g);
+          pg = PreparedGeometryFactory.prepare(g);
         }
         hit = pg.intersects(f.geometry());
       }

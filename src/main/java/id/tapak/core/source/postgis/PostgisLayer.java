@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -467,11 +466,7 @@ public final class PostgisLayer implements Layer {
     if (fixed.geometry().isEmpty()) {
       return null;
     }
-    Map<String, @Nullable Object> props = new LinkedHashMap<>();
-    for (int i = 0; i < r.fields().size(); i++) {
-      props.put(r.fields().get(i), PostgisSource.value(rs.getObject(i + 3)));
-    }
-    return new Feature(id == null ? "" : id, fixed.geometry(), props);
+    return new Feature(id == null ? "" : id, fixed.geometry(), PostgisSource.properties(rs, r.fields()));
   }
 
   /**
@@ -501,11 +496,7 @@ public final class PostgisLayer implements Layer {
     if (g == null) {
       return null; // also when clipped away: the envelope met the map, the geometry does not
     }
-    Map<String, @Nullable Object> props = new LinkedHashMap<>();
-    for (int i = 0; i < fields.size(); i++) {
-      props.put(fields.get(i), PostgisSource.value(rs.getObject(i + 3)));
-    }
-    return new Feature(id == null ? "" : id, g, props);
+    return new Feature(id == null ? "" : id, g, PostgisSource.properties(rs, fields));
   }
 
   private Stats stats() {

@@ -117,10 +117,7 @@ public final class PostgisSource implements LayerSource {
           while (rs.next()) {
             row++;
             String id = r.idColumn() == null ? Integer.toString(row) : rs.getString(1);
-            Map<String, @Nullable Object> props = new LinkedHashMap<>();
-            for (int i = 0; i < r.fields().size(); i++) {
-              props.put(r.fields().get(i), value(rs.getObject(i + 3)));
-            }
+            Map<String, @Nullable Object> props = properties(rs, r.fields());
             String fid = id == null ? Integer.toString(row) : id;
             sink.accept(new SourceFeature(fid, Ewkb.read(wkb, rs.getBytes(2), where() + "row id " + fid), props));
           }
@@ -202,6 +199,18 @@ public final class PostgisSource implements LayerSource {
     }
     return new Relation(schema, name, oid, geom, pk, fields, srid > 0 ? OptionalInt.of(srid) : OptionalInt.empty(),
         Map.copyOf(types));
+  }
+
+  /**
+   * The attribute columns of a feature row (id in column 1, geometry in 2, then {@code fields} in order), as
+   * {@link #value} maps them.
+   */
+  static Map<String, @Nullable Object> properties(ResultSet rs, List<String> fields) throws SQLException {
+    Map<String, @Nullable Object> props = new LinkedHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      props.put(fields.get(i), value(rs.getObject(i + 3)));
+    }
+    return props;
   }
 
   /** The single-column integer primary key, or null (views have none). */
