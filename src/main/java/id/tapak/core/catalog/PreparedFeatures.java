@@ -5,22 +5,25 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * Prepared copies (JTS {@link PreparedGeometry}: point locator and segment index built once, on first use) of the
- * very large features of one {@link MemoryLayer}, so exact tests against a site do not index the same thousands of
- * segments again for every query. One instance per layer object: a memory layer's features and its
- * {@link Layer#version()} never change, so an entry can never be stale (a reloaded layer is a new object with a new
- * version and a new, empty cache). Keyed by the feature object itself (ids need not be unique in a file).
+ * very large features of one layer, so exact tests against a site do not index the same thousands of segments again
+ * for every query. Keyed by the geometry object itself (by identity: ids need not be unique in a file, and a record's
+ * equals would compare whole geometries), so an entry can never be stale: a {@link MemoryLayer}'s features and its
+ * {@link Layer#version()} never change (a reloaded layer is a new object with a new, empty cache), and a live
+ * PostGIS layer hands out the same geometry object again only for the very same stored bytes
+ * ({@code source.postgis.DecodedRows}); an edited row decodes to a new object, which no old entry matches.
  *
  * <p>Bounded by vertices, not entries: at most {@link #BUDGET} vertices (by default) of prepared features (their
  * indexes take roughly 100 bytes a vertex, so about 40 MB a layer at most); the least recently used go first. Only
  * features of at least {@link #LARGE} vertices are prepared; smaller ones are cheap to test as they are.
  * Thread-safe.
  */
-final class PreparedFeatures {
+public final class PreparedFeatures {
 
   /** Features with at least this many vertices are prepared. */
   static final int LARGE = 2_000;
@@ -29,23 +32,23 @@ final class PreparedFeatures {
 
   private final long budget;
 
-  /** A feature by identity: a record's equals would compare whole geometries. */
-  private record Key(Feature f) {
+  /** A geometry by identity: a record's equals would compare whole geometries. */
+  private record Key(Geometry g) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.f == f;
+      return o instanceof Key k && k.g == g;
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(f);
+      return System.identityHashCode(g);
     }
   }
 
   private final Map<Key, PreparedGeometry> cache = new LinkedHashMap<>(16, 0.75f, true);
   private long vertices;
 
-  PreparedFeatures() {
+  public PreparedFeatures() {
     this(BUDGET);
   }
 
@@ -55,12 +58,12 @@ final class PreparedFeatures {
   }
 
   /** A prepared copy of the feature's geometry when it is large, else null (test the geometry as it is). */
-  @Nullable PreparedGeometry of(Feature f) {
+  public @Nullable PreparedGeometry of(Feature f) {
     int n = f.geometry().getNumPoints();
     if (n < LARGE || n > budget) {
       return null;
     }
-    Key key = new Key(f);
+    Key key = new Key(f.geometry());
     synchronized (this) {
       PreparedGeometry known = cache.get(key);
       if (known != null) {
@@ -79,8 +82,8 @@ final class PreparedFeatures {
       Iterator<Map.Entry<Key, PreparedGeometry>> it = cache.entrySet().iterator();
       while (vertices > budget && it.hasNext()) {
         Map.Entry<Key, PreparedGeometry> e = it.next();
-        if (e.getKey().f() != f) {
-          vertices -= e.getKey().f().geometry().getNumPoints();
+        if (e.getKey().g() != f.geometry()) {
+          vertices -= e.getKey().g().getNumPoints();
           it.remove();
         }
       }

@@ -8,6 +8,7 @@ import id.tapak.core.catalog.Layer;
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.geo.GeometryTransform;
+import id.tapak.core.geo.PolygonUnion;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
@@ -127,10 +128,12 @@ final class CheckContext {
     }
   }
 
-  /** The union of polygonal pieces, an empty polygon when there are none. */
+  /**
+   * The union of polygonal pieces, an empty polygon when there are none: a coverage union where the pieces tile
+   * (the pieces of one site cut by a plan's polygons usually do), else the robust one ({@link PolygonUnion}).
+   */
   Geometry union(List<Geometry> pieces) {
-    return pieces.isEmpty() ? site.getFactory().createPolygon() : pieces.size() == 1 ? pieces.get(0)
-        : OverlayNGRobust.union(site.getFactory().buildGeometry(pieces));
+    return PolygonUnion.of(pieces, site.getFactory());
   }
 
   /**

@@ -1,6 +1,7 @@
 package id.tapak.core.rulebook;
 
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.geo.PolygonUnion;
 import id.tapak.core.model.Feature;
 import id.tapak.core.model.LayerRole;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
         gs.add(f.geometry());
       }
     }
-    return gs.size() == 1 ? gs.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(gs));
+    return PolygonUnion.of(gs, ctx.site.getFactory());
   }
 
   private static boolean touches(CheckContext ctx, List<Layer> layers) {
@@ -82,8 +83,8 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
         }
       }
     }
-    Geometry union = kpi.isEmpty() ? ctx.site.getFactory().createPolygon()
-        : kpi.size() == 1 ? kpi.get(0) : OverlayNGRobust.union(ctx.site.getFactory().buildGeometry(kpi));
+    // the KPI polygons of one plan usually tile: a coverage union where they do, else the robust one
+    Geometry union = PolygonUnion.of(kpi, ctx.site.getFactory());
     return new PlanOverlay(role, covered, union, String.join(", ", names));
   }
 

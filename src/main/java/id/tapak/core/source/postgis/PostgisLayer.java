@@ -8,6 +8,7 @@ import id.tapak.core.catalog.Layer;
 import id.tapak.core.catalog.LayerSchema;
 import id.tapak.core.catalog.LayerSpec;
 import id.tapak.core.catalog.LayerUnavailableException;
+import id.tapak.core.catalog.PreparedFeatures;
 import id.tapak.core.geo.GeoJson;
 import id.tapak.core.geo.GeometryRepair;
 import id.tapak.core.model.Feature;
@@ -26,6 +27,8 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.slf4j.Logger;
@@ -64,6 +67,11 @@ public final class PostgisLayer implements Layer {
   /** Ids of the features found invalid and repaired on read (counted once each; bounded). */
   private final Set<String> repaired = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final int MAX_REPAIRED_IDS = 100_000;
+  /** The large rows decoded before, by their exact bytes (bounded; see {@link DecodedRows}). */
+  private final DecodedRows decoded = new DecodedRows();
+  /** Prepared copies of the large decoded geometries for the exact test of {@link #intersecting}. */
+  private final PreparedFeatures prepared = new PreparedFeatures();
+
   /** Id -> digest of the EWKB last found valid (see {@link #feature}); at most {@value #MAX_VALID_IDS}. */
   private final Map<String, Long> valid = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int MAX_VALID_IDS = 200_000;
@@ -223,6 +231,31 @@ public final class PostgisLayer implements Layer {
     Relation r = relation();
     String sql = r.select() + (env == null ? "" : " AND " + r.geom() + " && " + r.envelope()) + r.order();
     stream(r, sql, env, visitor);
+  }
+
+  /**
+   * The exact test of {@link Layer#intersecting(Geometry, FeatureVisitor)} (the rows under the envelope, then JTS in
+   * Java, so this layer answers as the GeoPackage it was imported from), computed as {@code MemoryLayer} does it: a
+   * large row (a dissolved plan polygon of thousands of vertices) is tested through a prepared copy of its decoded
+   * geometry, kept while that geometry is ({@link DecodedRows}), instead of indexing all its segments again per
+   * query. Intersection is symmetric and both ways use the same exact JTS predicates, so the answer is the same.
+   */
+  @Override
+  public void intersecting(Geometry g, FeatureVisitor visitor) {
+    PreparedGeometry[] pg = {null};
+    visit(g.getEnvelopeInternal(), f -> {
+      PreparedGeometry big = prepared.of(f);
+      boolean hit;
+      if (big != null) {
+        hit = big.intersects(g);
+      } else {
+        if (pg[0] == null) {
+          pg[0] = PreparedGeometryFactory.prepare(g);
+        }
+        hit = pg[0].intersects(f.geometry());
+      }
+      return !hit || visitor.visit(f);
+    });
   }
 
   /**
@@ -442,6 +475,14 @@ public final class PostgisLayer implements Layer {
   private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb) throws SQLException {
     byte[] bytes = rs.getBytes(2);
     String id = rs.getString(1);
+    // a large row read before with these very bytes: its decoded, repaired geometry, the same object as then
+    DecodedRows.Decoded before = bytes == null ? null : decoded.get(bytes);
+    if (before != null) {
+      if (before.repaired() && repaired.size() < MAX_REPAIRED_IDS) {
+        repaired.add(String.valueOf(id));
+      }
+      return new Feature(id == null ? "" : id, before.geometry(), PostgisSource.properties(rs, r.fields()));
+    }
     Geometry g = decode(bytes, wkb, id);
     if (g == null) {
       return null;
@@ -466,6 +507,7 @@ public final class PostgisLayer implements Layer {
     if (fixed.geometry().isEmpty()) {
       return null;
     }
+    decoded.put(bytes, new DecodedRows.Decoded(fixed.geometry(), fixed.repaired()));
     return new Feature(id == null ? "" : id, fixed.geometry(), PostgisSource.properties(rs, r.fields()));
   }
 
@@ -631,6 +673,11 @@ public final class PostgisLayer implements Layer {
     }
     up = false;
     reason = why;
+  }
+
+  /** The large rows kept decoded (for tests). */
+  DecodedRows decodedRows() {
+    return decoded;
   }
 
   /** CRC-32C of the bytes in the high half, their length in the low half: equal for equal bytes. */
