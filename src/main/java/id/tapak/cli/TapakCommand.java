@@ -55,8 +55,8 @@ public final class TapakCommand {
     cl.setExecutionExceptionHandler((ex, c, p) -> {
       int code = exitCode(ex);
       switch (code) {
-        case UNAVAILABLE -> c.getErr().println("tapak: unavailable: " + oneLine(ex.getMessage())
-            + " (try again when the database is up)");
+        case UNAVAILABLE -> c.getErr().println("tapak: unavailable: " + oneLine(ex.getMessage()) + " ("
+            + unavailableHint(ex) + ")");
         case BAD_INPUT -> {
           String field = ex instanceof id.tapak.core.model.TapakException te && te.field() != null
               ? " (" + te.field() + ")" : "";
@@ -105,6 +105,17 @@ public final class TapakCommand {
       }
     }
     return false;
+  }
+
+  /** What to do about an unavailable answer: a spent time budget is not a database that is down. */
+  static String unavailableHint(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof id.tapak.core.model.TapakException te
+          && te.kind() == id.tapak.core.model.TapakException.Kind.OVER_BUDGET) {
+        return "it took longer than its time budget; try again later, or with a smaller input";
+      }
+    }
+    return "try again when the database is up";
   }
 
   private static String oneLine(@org.jspecify.annotations.Nullable String message) {

@@ -81,6 +81,17 @@ class ExitCodeTest {
   }
 
   @Test
+  void aSpentBudgetIsUnavailableButNotBlamedOnTheDatabase() {
+    TapakException spent = new TapakException(TapakException.Kind.OVER_BUDGET, null,
+        "the check did not finish within its time budget of 20 s");
+    assertThat(TapakCommand.exitCode(spent)).isEqualTo(TapakCommand.UNAVAILABLE);
+    assertThat(TapakCommand.unavailableHint(new RuntimeException("wrapped", spent)))
+        .isEqualTo("it took longer than its time budget; try again later, or with a smaller input");
+    assertThat(TapakCommand.unavailableHint(new id.tapak.core.store.StoreUnavailableException("the check store is down", new java.sql.SQLException("refused", "08001"))))
+        .isEqualTo("try again when the database is up");
+  }
+
+  @Test
   void badInputStaysTwo() throws Exception {
     Path broken = Files.writeString(tmp.resolve("broken.yml"), "project: {id: t}\nlayers: [{id: 1x}]\n");
     Run r = run("layers", "--project", broken.toString());

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The decoded and repaired geometries of a live layer's large rows, kept by their exact stored bytes (EWKB), so a
- * row read again unchanged is neither decoded nor tested for validity again, and is the same geometry object as
+ * The decoded and repaired geometries of a live layer's large rows, kept by their exact stored bytes (EWKB) for the
+ * exact test of checks ({@code PostgisLayer.intersecting}; item pages, scans and maps keep nothing), so a row read
+ * again unchanged is neither decoded nor tested for validity again, and is the same geometry object as
  * before (which lets {@code PreparedFeatures} keep its prepared copy). On a live check the decode of the large
  * dissolved plan polygons under a site was a third of the time (docs/benchmarks.md, scale (c)).
  *

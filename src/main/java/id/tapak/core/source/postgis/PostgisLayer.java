@@ -228,22 +228,30 @@ public final class PostgisLayer implements Layer {
 
   @Override
   public void visit(@Nullable Envelope env, FeatureVisitor visitor) {
+    visit(env, false, visitor);
+  }
+
+  /** The rows under the envelope; {@code keep}: large rows decoded through {@link DecodedRows} (checks only). */
+  private void visit(@Nullable Envelope env, boolean keep, FeatureVisitor visitor) {
     Relation r = relation();
     String sql = r.select() + (env == null ? "" : " AND " + r.geom() + " && " + r.envelope()) + r.order();
-    stream(r, sql, env, visitor);
+    query(sql, env == null ? ps -> { } : ps -> bindEnvelope(ps, r, env, 1), (rs, wkb) -> feature(r, rs, wkb, keep),
+        visitor);
   }
 
   /**
    * The exact test of {@link Layer#intersecting(Geometry, FeatureVisitor)} (the rows under the envelope, then JTS in
    * Java, so this layer answers as the GeoPackage it was imported from), computed as {@code MemoryLayer} does it: a
-   * large row (a dissolved plan polygon of thousands of vertices) is tested through a prepared copy of its decoded
-   * geometry, kept while that geometry is ({@link DecodedRows}), instead of indexing all its segments again per
-   * query. Intersection is symmetric and both ways use the same exact JTS predicates, so the answer is the same.
+   * large row (a dissolved plan polygon of thousands of vertices) is decoded once while its bytes stay the same
+   * ({@link DecodedRows}) and tested through a prepared copy of that geometry, instead of decoding it and indexing
+   * all its segments again per query. Only this path keeps decoded rows: checks ask the same area again and again
+   * (every rule, every check of a site), whereas item pages and scans pass through a table once, and keeping their
+   * rows would only fill the budget. Intersection is symmetric and both ways use the same exact JTS predicates, so the answer is the same.
    */
   @Override
   public void intersecting(Geometry g, FeatureVisitor visitor) {
     PreparedGeometry[] pg = {null};
-    visit(g.getEnvelopeInternal(), f -> {
+    visit(g.getEnvelopeInternal(), true, f -> {
       PreparedGeometry big = prepared.of(f);
       boolean hit;
       if (big != null) {
@@ -440,11 +448,7 @@ public final class PostgisLayer implements Layer {
   }
 
   private void run(Relation r, String sql, Binder binder, FeatureVisitor visitor) {
-    query(sql, binder, (rs, wkb) -> feature(r, rs, wkb), visitor);
-  }
-
-  private void stream(Relation r, String sql, @Nullable Envelope env, FeatureVisitor visitor) {
-    run(r, sql, env == null ? ps -> { } : ps -> bindEnvelope(ps, r, env, 1), visitor);
+    query(sql, binder, (rs, wkb) -> feature(r, rs, wkb, false), visitor);
   }
 
   /** Runs a feature query through a cursor (autocommit off + fetch size), stopping when the visitor says so. */
@@ -472,11 +476,12 @@ public final class PostgisLayer implements Layer {
     }
   }
 
-  private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb) throws SQLException {
+  /** One row as a feature; {@code keep}: a large row is looked up in and kept by {@link #decoded}. */
+  private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb, boolean keep) throws SQLException {
     byte[] bytes = rs.getBytes(2);
     String id = rs.getString(1);
     // a large row read before with these very bytes: its decoded, repaired geometry, the same object as then
-    DecodedRows.Decoded before = bytes == null ? null : decoded.get(bytes);
+    DecodedRows.Decoded before = bytes == null || !keep ? null : decoded.get(bytes);
     if (before != null) {
       if (before.repaired() && repaired.size() < MAX_REPAIRED_IDS) {
         repaired.add(String.valueOf(id));
@@ -507,7 +512,9 @@ public final class PostgisLayer implements Layer {
     if (fixed.geometry().isEmpty()) {
       return null;
     }
-    decoded.put(bytes, new DecodedRows.Decoded(fixed.geometry(), fixed.repaired()));
+    if (keep) {
+      decoded.put(bytes, new DecodedRows.Decoded(fixed.geometry(), fixed.repaired()));
+    }
     return new Feature(id == null ? "" : id, fixed.geometry(), PostgisSource.properties(rs, r.fields()));
   }
 

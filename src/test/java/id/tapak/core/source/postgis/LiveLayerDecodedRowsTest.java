@@ -27,7 +27,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * A live layer reuses the decoded geometry of a large row only while the row's stored bytes are the same: read twice
  * unchanged it is the same object (so its prepared copy serves the exact test), edited (moved, with the version poll
- * an hour away) it is decoded afresh and the exact test follows the new ground at once. Table
+ * an hour away) it is decoded afresh and the exact test follows the new ground at once. Only the exact test of
+ * checks keeps rows; a scan keeps none. Table
  * {@code tapak_test_decoded.plan}; {@code TAPAK_PG_URL} (default the local cluster of {@code scripts/test}); an
  * unreachable database fails.
  */
@@ -65,6 +66,8 @@ class LiveLayerDecodedRowsTest {
     PostgisLayer layer = new PostgisLayer(spec, PostgisSourceTest.URL, TABLE, 3_600_000);
     layer.validate();
 
+    layer.visit(null, f -> true);
+    assertEquals(0, layer.decodedRows().size(), "a scan (item pages, maps) keeps nothing");
     Geometry site = square(107.005, -6.5, 0.002);
     List<Feature> first = layer.intersecting(site);
     assertEquals(List.of("1"), first.stream().map(Feature::id).toList());
