@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * {@code GET /api/corridors} (every corridor with its kabupaten/kota and headline indicators) and
@@ -72,7 +71,7 @@ class CorridorsController {
 
   /** The suitability grid: one GeoJSON feature per cell (score, free land, distances). */
   @GetMapping(value = BASE + "/{id}/grid", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  ResponseEntity<StreamingResponseBody> grid(@PathVariable String id) {
+  ResponseEntity<byte[]> grid(@PathVariable String id) {
     SuitabilityGrid.Result g = grid0(id);
     return geoJson(GridFeatures.cells(g), gen -> {
       gen.writeNumberProperty("cellM", g.cellM());
@@ -82,7 +81,7 @@ class CorridorsController {
 
   /** Ranked candidate sites: one GeoJSON feature each, with the verdict of its full check and a link to it. */
   @GetMapping(value = BASE + "/{id}/candidates", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
-  ResponseEntity<StreamingResponseBody> candidates(@PathVariable String id) {
+  ResponseEntity<byte[]> candidates(@PathVariable String id) {
     SuitabilityGrid.Result g = grid0(id);
     return geoJson(GridFeatures.candidates(g, BASE + "/" + id + "/candidates"), null);
   }
@@ -106,13 +105,18 @@ class CorridorsController {
         + corridors.corridors().stream().map(c -> c.spec().id()).toList());
   }
 
-  private static ResponseEntity<StreamingResponseBody> geoJson(List<Feature> features,
+  /**
+   * The features (already computed and held by {@link CorridorService}) written on the request's thread. Not a
+   * {@code StreamingResponseBody}: that writes on another thread while Spring MVC still reads the response's headers
+   * on this one, and Tomcat's headers are not thread-safe (a NullPointerException in {@code MimeHeaders} and a cut
+   * response were seen under load, GridApiTest on a 2-core CI box).
+   */
+  private static ResponseEntity<byte[]> geoJson(List<Feature> features,
       java.util.function.@Nullable Consumer<tools.jackson.core.JsonGenerator> extra) {
-    StreamingResponseBody body = out -> {
-      try (var gen = GeoJsonWriter.generator(out)) {
-        GeoJsonWriter.writeCollection(features, gen, extra);
-      }
-    };
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON)).body(body);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (var gen = GeoJsonWriter.generator(out)) {
+      GeoJsonWriter.writeCollection(features, gen, extra);
+    }
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEO_JSON)).body(out.toByteArray());
   }
 }
