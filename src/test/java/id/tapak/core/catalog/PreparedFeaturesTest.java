@@ -9,11 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.tapak.core.geo.GeoJson;
 import id.tapak.core.model.Feature;
-import id.tapak.core.model.LayerRole;
-import id.tapak.core.model.LocalizedText;
-import id.tapak.core.source.SourceSpec;
-import id.tapak.core.source.SourceType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +37,7 @@ class PreparedFeaturesTest {
 
   @BeforeAll
   static void load() {
-    Path data = Path.of("../shared/data/rtrw_jabar_kkpr");
-    LayerSpec spec = new LayerSpec("rtrw_jabar", LocalizedText.of("RTRWP Jawa Barat", "West Java RTRW"),
-        LayerRole.SPATIAL_PLAN, new SourceSpec(SourceType.GEOPACKAGE, "rtrwp_jabar_per_kabkota_subset.gpkg",
-            "rtrwp_jabar_per_kabkota", null), new FieldMapping(null, "NAMOBJ", "NAMOBJ", null, null, null, null),
-        null, null, null);
-    layer = (MemoryLayer) CatalogLoader.loadLayer(data.resolve("tapak.yml"), spec, data);
+    layer = (MemoryLayer) id.tapak.SharedData.jabarKabkota();
   }
 
   /** What the Layer default answers: the query prepared, each candidate tested as it is. */

@@ -6,16 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.tapak.core.catalog.CatalogLoader;
-import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.catalog.Layer;
-import id.tapak.core.catalog.LayerSpec;
 import id.tapak.core.model.Feature;
-import id.tapak.core.model.LayerRole;
-import id.tapak.core.model.LocalizedText;
-import id.tapak.core.source.SourceSpec;
-import id.tapak.core.source.SourceType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,7 +23,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 /**
  * {@link PolygonUnion} must give the robust union's answer whichever way it takes: the coverage union only where it
  * can be proven right, the robust union elsewhere. On real data, the pieces that sites cut out of the West Java RTRW
- * for 5 kab/kota ({@code ../shared/data/rtrw_jabar_kkpr/rtrwp_jabar_per_kabkota_subset.gpkg}, 787 polygons, the
+ * for 5 kab/kota ({@link id.tapak.SharedData#jabarKabkota()}: 787 polygons, the
  * layer a check's coverage and KPI unions run on), and on small cases where a coverage union alone would be wrong.
  */
 class PolygonUnionTest {
@@ -40,12 +32,7 @@ class PolygonUnionTest {
 
   @BeforeAll
   static void load() {
-    Path data = Path.of("../shared/data/rtrw_jabar_kkpr");
-    LayerSpec spec = new LayerSpec("rtrw_jabar", LocalizedText.of("RTRWP Jawa Barat", "West Java RTRW"),
-        LayerRole.SPATIAL_PLAN, new SourceSpec(SourceType.GEOPACKAGE, "rtrwp_jabar_per_kabkota_subset.gpkg",
-            "rtrwp_jabar_per_kabkota", null), new FieldMapping(null, "NAMOBJ", "NAMOBJ", null, null, null, null),
-        null, null, null);
-    layer = CatalogLoader.loadLayer(data.resolve("tapak.yml"), spec, data);
+    layer = id.tapak.SharedData.jabarKabkota();
   }
 
   /** The part of {@code a} outside {@code b} plus the part of {@code b} outside {@code a}, in degrees². */

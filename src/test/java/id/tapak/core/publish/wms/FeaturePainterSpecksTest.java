@@ -5,17 +5,12 @@ import id.tapak.core.publish.render.TileCache;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.tapak.core.catalog.Catalog;
-import id.tapak.core.catalog.CatalogLoader;
-import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.catalog.LayerSpec;
 import id.tapak.core.catalog.ProjectFile;
 import id.tapak.core.catalog.ProjectInfo;
 import id.tapak.core.model.Feature;
-import id.tapak.core.model.LayerRole;
 import id.tapak.core.model.LocalizedText;
-import id.tapak.core.source.SourceSpec;
-import id.tapak.core.source.SourceType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -46,13 +41,9 @@ class FeaturePainterSpecksTest {
 
   @BeforeAll
   static void load() {
-    Path data = Path.of("../shared/data/rtrw_jabar_kkpr");
-    LayerSpec spec = new LayerSpec("rtrw_jabar", LocalizedText.of("RTRWP Jawa Barat", "West Java RTRW"),
-        LayerRole.SPATIAL_PLAN, new SourceSpec(SourceType.GEOPACKAGE, "rtrwp_jabar_per_kabkota_subset.gpkg",
-            "rtrwp_jabar_per_kabkota", null), new FieldMapping(null, "NAMOBJ", "NAMOBJ", null, null, null, null),
-        null, null, null);
-    Path projectFile = data.resolve("tapak.yml");
-    rtrw = CatalogLoader.loadLayer(projectFile, spec, data);
+    LayerSpec spec = id.tapak.SharedData.jabarKabkotaSpec();
+    Path projectFile = id.tapak.SharedData.JABAR_PROJECT;
+    rtrw = id.tapak.SharedData.jabarKabkota();
     Catalog catalog = new Catalog(new ProjectFile(new ProjectInfo("jabar", LocalizedText.of("Jabar", "Jabar")),
         List.of(spec), null), projectFile, List.of(rtrw));
     wms = new WmsService(new WmsLayers(catalog), 4096, 4096, new TileCache(0));
