@@ -14,8 +14,6 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * A layer held in memory: its features in EPSG:4326 (lon/lat) in source order and one STRtree over them
@@ -128,19 +126,9 @@ public final class MemoryLayer implements Layer {
    */
   @Override
   public void intersecting(Geometry g, FeatureVisitor visitor) {
-    PreparedGeometry pg = null;
+    PreparedFeatures.Test test = prepared.test(g);
     for (Feature f : index.candidates(g.getEnvelopeInternal())) {
-      PreparedGeometry big = prepared.of(f);
-      boolean hit;
-      if (big != null) {
-        hit = big.intersects(g);
-      } else {
-        if (pg == null) {
-          pg = PreparedGeometryFactory.prepare(g);
-        }
-        hit = pg.intersects(f.geometry());
-      }
-      if (hit && !visitor.visit(f)) {
+      if (test.intersects(f) && !visitor.visit(f)) {
         return;
       }
     }

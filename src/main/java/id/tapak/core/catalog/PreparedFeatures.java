@@ -91,6 +91,38 @@ public final class PreparedFeatures {
     }
   }
 
+  /**
+   * The exact intersects test of one query geometry against this layer's features, the way both layers compute it: a
+   * large feature through its prepared copy ({@link #of}), any other through the query geometry, prepared once on
+   * first need. Intersection is symmetric and both ways use the same exact JTS predicates, so the answer is that of
+   * {@code f.geometry().intersects(g)}. Not thread-safe: one per query.
+   */
+  public Test test(Geometry g) {
+    return new Test(g);
+  }
+
+  /** See {@link #test(Geometry)}. */
+  public final class Test {
+    private final Geometry query;
+    private @Nullable PreparedGeometry preparedQuery;
+
+    private Test(Geometry query) {
+      this.query = query;
+    }
+
+    /** Whether the feature's geometry intersects the query geometry. */
+    public boolean intersects(Feature f) {
+      PreparedGeometry big = of(f);
+      if (big != null) {
+        return big.intersects(query);
+      }
+      if (preparedQuery == null) {
+        preparedQuery = PreparedGeometryFactory.prepare(query);
+      }
+      return preparedQuery.intersects(f.geometry());
+    }
+  }
+
   /** How many features are prepared now (for tests). */
   synchronized int size() {
     return cache.size();

@@ -27,8 +27,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.slf4j.Logger;
@@ -246,25 +244,14 @@ public final class PostgisLayer implements Layer {
    * ({@link DecodedRows}) and tested through a prepared copy of that geometry, instead of decoding it and indexing
    * all its segments again per query. Only this path keeps decoded rows: checks ask the same area again and again
    * (every rule, every check of a site), whereas item pages and scans pass through a table once, and keeping their
-   * rows would only fill the budget. Intersection is symmetric and both ways use the same exact JTS predicates, so the answer is the same.
+   * rows would only fill the budget.
    */
   @Override
   public void intersecting(Geometry g, FeatureVisitor visitor) {
-    PreparedGeometry[] pg = {null};
-    visit(g.getEnvelopeInternal(), true, f -> {
-      PreparedGeometry big = prepared.of(f);
-      boolean hit;
-      if (big != null) {
-        hit = big.intersects(g);
-      } else {
-        if (pg[0] == null) {
-          pg[0] = PreparedGeometryFactory.prepare(g);
-        }
-        hit = pg[0].intersects(f.geometry());
-      }
-      return !hit || visitor.visit(f);
-    });
+    PreparedFeatures.Test test = prepared.test(g);
+    visit(g.getEnvelopeInternal(), true, f -> !test.intersects(f) || visitor.visit(f));
   }
+
 
   /**
    * The map's features reduced in SQL to what the map can show, so a dense tile moves and decodes a fraction of the
