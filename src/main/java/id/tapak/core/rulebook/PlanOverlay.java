@@ -19,9 +19,13 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * @param role the plan role used, or null when no plan layer is loaded
  * @param covered true when some plan feature intersects the site
  * @param industrial union of the whole industrial features touching the site (not clipped), possibly empty
+ * @param inSite the same inside the site: the union of the site's pieces of those features (the pieces the coverage
+ *     assessment unites too, so their edges are the very same coordinates), or null where the overlay is
+ *     combined from two plans (then {@link #outside} cuts the site with {@code industrial})
  * @param planNames names of the layers used, for messages
  */
-record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industrial, String planNames) {
+record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industrial, @Nullable Geometry inSite,
+    String planNames) {
 
   static PlanOverlay of(CheckContext ctx, List<String> classes) {
     List<Layer> detail = ctx.catalog.layers(LayerRole.DETAIL_PLAN);
@@ -36,7 +40,7 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
           : OverlayNGRobust.overlay(s.industrial(), coverage, OverlayNG.DIFFERENCE);
       Geometry industrial = d.industrial().isEmpty() ? spatialRest : spatialRest.isEmpty() ? d.industrial()
           : OverlayNGRobust.overlay(d.industrial(), spatialRest, OverlayNG.UNION);
-      return new PlanOverlay(LayerRole.DETAIL_PLAN, true, industrial, d.planNames() + ", " + s.planNames());
+      return new PlanOverlay(LayerRole.DETAIL_PLAN, true, industrial, null, d.planNames() + ", " + s.planNames());
     }
     if (detailTouches) {
       return build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
@@ -47,7 +51,8 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
     if (!detail.isEmpty()) {
       return build(ctx, detail, LayerRole.DETAIL_PLAN, classes);
     }
-    return new PlanOverlay(null, false, ctx.site.getFactory().createPolygon(), "");
+    Geometry none = ctx.site.getFactory().createPolygon();
+    return new PlanOverlay(null, false, none, none, "");
   }
 
   /** Union of the detail-plan features touching the site: where the detail plan speaks. */
@@ -72,6 +77,7 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
 
   private static PlanOverlay build(CheckContext ctx, List<Layer> layers, LayerRole role, List<String> classes) {
     List<Geometry> kpi = new ArrayList<>();
+    List<Geometry> kpiInSite = new ArrayList<>();
     boolean covered = false;
     List<String> names = new ArrayList<>();
     for (Layer l : layers) {
@@ -80,17 +86,27 @@ record PlanOverlay(@Nullable LayerRole role, boolean covered, Geometry industria
         covered = true;
         if (CheckContext.matches(CheckContext.className(l, f), classes)) {
           kpi.add(f.geometry());
+          kpiInSite.add(ctx.piece(ctx.site, f));
         }
       }
     }
     // the KPI polygons of one plan usually tile: a coverage union where they do, else the robust one
     Geometry union = PolygonUnion.of(kpi, ctx.site.getFactory());
-    return new PlanOverlay(role, covered, union, String.join(", ", names));
+    Geometry inSite = PolygonUnion.of(kpiInSite.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList(),
+        ctx.site.getFactory());
+    return new PlanOverlay(role, covered, union, inSite, String.join(", ", names));
   }
 
-  /** The part of the site outside the industrial allocation. */
-  Geometry outside(Geometry site) {
-    return industrial.isEmpty() ? site : OverlayNGRobust.overlay(site, industrial, OverlayNG.DIFFERENCE);
+  /**
+   * The part of {@code covered} (the part of the site the plans cover) outside the industrial allocation. Cut with
+   * the KPI's pieces of the site where there are such: the same ground as cutting with the whole KPI polygons (covered
+   * lies in the site), but the edges meet the pieces {@code covered} was united from exactly, where the whole
+   * polygons' edges of thousands of vertices run a hair beside them, made the fast floating overlay fail and took a
+   * snapping retry on every check.
+   */
+  Geometry outside(Geometry covered) {
+    Geometry cut = inSite != null ? inSite : industrial;
+    return cut.isEmpty() ? covered : OverlayNGRobust.overlay(covered, cut, OverlayNG.DIFFERENCE);
   }
 
   /** Hectares of the largest connected industrial patch touching the site (for Art. 78(b)). */

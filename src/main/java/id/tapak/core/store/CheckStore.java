@@ -25,14 +25,16 @@ public interface CheckStore extends AutoCloseable {
   /**
    * Stores a check durably (committed and synced) before returning.
    *
+   * @return the JSON report as stored ({@code ReportWriter.json(report, null)}, UTF-8), so the caller can answer with
+   *     the very bytes kept instead of writing the report again
    * @throws StoreUnavailableException when the store cannot be written now (database down, disk full); nothing was
    *     stored
    */
-  void save(ConformityReport report, @Nullable String createdBy);
+  byte[] save(ConformityReport report, @Nullable String createdBy);
 
-  /** Stores a check made by no named caller (the CLI, tests of the store). */
-  default void save(ConformityReport report) {
-    save(report, null);
+  /** Stores a check made by no named caller (the CLI, tests of the store); returns the stored JSON report. */
+  default byte[] save(ConformityReport report) {
+    return save(report, null);
   }
 
   /**

@@ -101,8 +101,9 @@ public final class PostgisCheckStore implements StoredChecks {
   }
 
   @Override
-  public void save(ConformityReport r, @Nullable String createdBy) {
+  public byte[] save(ConformityReport r, @Nullable String createdBy) {
     migrate();
+    byte[] json = ReportWriter.json(r, null);
     WKBWriter wkb = new WKBWriter(2);
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
@@ -123,7 +124,7 @@ public final class PostgisCheckStore implements StoredChecks {
           ps.setDouble(6, r.siteHa());
           ps.setString(7, r.rulebook());
           ps.setString(8, Locations.of(r));
-          ps.setBytes(9, ReportWriter.json(r, null));
+          ps.setBytes(9, json);
           ps.setBytes(10, ReportWriter.geoJson(r));
           ps.setBytes(11, wkb.write(r.site()));
           ps.setString(12, createdBy);
@@ -142,6 +143,7 @@ public final class PostgisCheckStore implements StoredChecks {
     } catch (SQLException e) {
       throw failure("store check " + r.id() + " (nothing was stored)", e);
     }
+    return json;
   }
 
   /** Conflicts go with their check ({@code ON DELETE CASCADE}). */

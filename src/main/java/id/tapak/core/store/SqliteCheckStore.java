@@ -138,9 +138,19 @@ public final class SqliteCheckStore implements StoredChecks {
   }
 
   @Override
-  public synchronized void save(ConformityReport r, @Nullable String createdBy) {
+  public byte[] save(ConformityReport r, @Nullable String createdBy) {
+    // written before taking the connection's lock: concurrent checks format their reports in parallel
+    byte[] json = ReportWriter.json(r, null);
+    byte[] geoJson = ReportWriter.geoJson(r);
+    byte[] site = new WKBWriter(2).write(r.site());
+    synchronized (this) {
+      insert(r, createdBy, json, geoJson, site);
+    }
+    return json;
+  }
+
+  private void insert(ConformityReport r, @Nullable String createdBy, byte[] json, byte[] geoJson, byte[] site) {
     reopenIfClosed();
-    WKBWriter wkb = new WKBWriter(2);
     try {
       try (PreparedStatement ps = db.prepareStatement("INSERT INTO checks (id, created, name, kind, verdict, site_ha, "
           + "report, geojson, site, rulebook, location, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -150,9 +160,9 @@ public final class SqliteCheckStore implements StoredChecks {
         ps.setString(4, r.kind().wireName());
         ps.setString(5, r.verdict().name());
         ps.setDouble(6, r.siteHa());
-        ps.setBytes(7, ReportWriter.json(r, null));
-        ps.setBytes(8, ReportWriter.geoJson(r));
-        ps.setBytes(9, wkb.write(r.site()));
+        ps.setBytes(7, json);
+        ps.setBytes(8, geoJson);
+        ps.setBytes(9, site);
         ps.setString(10, r.rulebook());
         ps.setString(11, Locations.of(r));
         ps.setString(12, createdBy);

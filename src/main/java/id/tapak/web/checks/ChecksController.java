@@ -1,15 +1,16 @@
 package id.tapak.web.checks;
 
 import id.tapak.core.model.TapakException;
-import id.tapak.core.publish.report.ReportWriter;
 import id.tapak.core.rulebook.ConformityEngine;
 import id.tapak.core.rulebook.ConformityReport;
 import id.tapak.core.rulebook.Proposal;
 import id.tapak.core.rulebook.ProposalParser;
 import id.tapak.core.store.CheckStore;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,9 @@ class ChecksController {
   /** Checks and stores; the caller is the access token's name (web.security), kept as {@code createdBy}. */
   private ResponseEntity<byte[]> checkAndStore(Proposal proposal, Principal caller) {
     ConformityReport report = engine.check(proposal);
-    store.save(report, caller.getName());
+    byte[] stored = store.save(report, caller.getName());
     return ResponseEntity.created(URI.create(BASE + "/" + report.id())).contentType(MediaType.APPLICATION_JSON)
-        .body(withLinks(ReportWriter.json(report, null), report.id(), caller.getName()));
+        .body(withLinks(stored, report.id(), caller.getName()));
   }
 
   /** Deletes a stored check (admin only, web.security): 204, or 404 when there is none. */
@@ -110,17 +111,25 @@ class ChecksController {
    * printable PDF/HTML/CSV reports, the map image and the web map showing the check.
    */
   private static byte[] withLinks(byte[] json, String id, @Nullable String createdBy) {
-    String s = new String(json, java.nio.charset.StandardCharsets.UTF_8);
     String href = BASE + "/" + id;
+    // token names are [A-Za-z0-9._@-] (web.security.AccessTokens): nothing to escape
     String by = createdBy == null ? "null" : "\"" + createdBy + "\"";
-    String links = ",\"createdBy\":" + by + ",\"links\":[" + link("self", "application/json", href) + ","
+    byte[] links = (",\"createdBy\":" + by + ",\"links\":[" + link("self", "application/json", href) + ","
         + link("alternate", "application/geo+json", href) + ","
         + link("alternate", "application/pdf", href + "/report.pdf") + ","
         + link("alternate", "text/html", href + "/report.html") + ","
         + link("alternate", "text/csv", href + "/report.csv") + ","
         + link("preview", "image/png", href + "/map.png") + ","
-        + link("related", "text/html", "/?check=" + id) + "]}";
-    return (s.substring(0, s.lastIndexOf('}')) + links).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        + link("related", "text/html", "/?check=" + id) + "]}").getBytes(StandardCharsets.UTF_8);
+    // the report's closing brace is its last byte but trailing whitespace: the links go in before it, byte for byte
+    // (no decoding of a report of tens of kilobytes into a String and back)
+    int end = json.length - 1;
+    while (end >= 0 && json[end] != '}') {
+      end--;
+    }
+    byte[] out = Arrays.copyOf(json, end + links.length);
+    System.arraycopy(links, 0, out, end, links.length);
+    return out;
   }
 
   private static String link(String rel, String type, String href) {

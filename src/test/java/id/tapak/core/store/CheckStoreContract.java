@@ -197,7 +197,10 @@ abstract class CheckStoreContract {
     ConformityReport r = check("oleh Ana", 112.61, -7.21);
     try (StoredChecks s = open()) {
       long before = s.count();
-      s.save(r, "ana");
+      byte[] answered = s.save(r, "ana");
+      // the controller answers with what save returns: the very bytes a later GET reads
+      org.assertj.core.api.Assertions.assertThat(answered).isEqualTo(s.find(r.id()).orElseThrow().reportJson())
+          .isEqualTo(id.tapak.core.publish.report.ReportWriter.json(r, null));
       org.assertj.core.api.Assertions.assertThat(s.find(r.id()).orElseThrow().summary().createdBy()).isEqualTo("ana");
       org.assertj.core.api.Assertions.assertThat(s.list(1, 0).get(0).createdBy()).isEqualTo("ana");
       long saved = s.version();
