@@ -8,18 +8,26 @@ import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The decoded and repaired geometries of a live layer's large rows, kept by their exact stored bytes (EWKB) for the
- * exact test of checks ({@code PostgisLayer.intersecting}; item pages, scans and maps keep nothing), so a row read
- * again unchanged is neither decoded nor tested for validity again, and is the same geometry object as
- * before (which lets {@code PreparedFeatures} keep its prepared copy). On a live check the decode of the large
- * dissolved plan polygons under a site was a third of the time (docs/benchmarks.md, scale (c)).
+ * The decoded and repaired geometries of a live layer's large rows, for the exact test of checks
+ * ({@code PostgisLayer.intersecting}; item pages, scans and maps keep nothing), so a row read again unchanged is
+ * neither moved, decoded nor tested for validity again, and is the same geometry object as before (which lets
+ * {@code PreparedFeatures} keep its prepared copy). On a live check, moving and decoding the large dissolved plan
+ * polygons under a site was a third of the time (docs/benchmarks.md, scale (c)).
  *
- * <p>Never stale: the key is the bytes themselves, compared in full (a CRC-32C only picks the bucket), so an edited
- * row — whatever its id, whatever the version poll says — has other bytes and is decoded afresh; the rows still have
- * to travel from the database each time, which is what keeps a live layer live. Only rows of at least
- * {@link #LARGE_BYTES} are kept (smaller ones decode in microseconds), and at most {@link #BUDGET_BYTES} of EWKB
- * in all (the geometries take about three times that on the heap: some 25 MB a layer), least recently used first;
- * so memory does not follow the table. Thread-safe.
+ * <p>Never stale. Two keys, by what the relation offers:
+ * <ul>
+ *   <li>a table or materialized view: the row version {@code tableoid/ctid/xmin/pg_column_size(geom)}. Every
+ *       {@code UPDATE} writes a new tuple (another ctid and the writer's xmin), and a slot freed by VACUUM is
+ *       filled by a later transaction, with its own xmin; the stored size guards the one remaining case, a slot
+ *       reused under the same xid 2^32 transactions later. The query sends the versions held
+ *       ({@link #versions()}) and the database leaves the geometry out for those rows, so an unchanged row
+ *       costs its id and attributes only, and an edited one arrives whole at once, whatever the version poll says;</li>
+ *   <li>a view (no row versions): the exact stored bytes (EWKB), compared in full (a CRC-32C only picks the bucket),
+ *       so the rows still travel each time, and an edited row has other bytes and is decoded afresh.</li>
+ * </ul>
+ * Only rows of at least {@link #LARGE_BYTES} are kept (smaller ones decode in microseconds), and at most
+ * {@link #BUDGET_BYTES} of EWKB in all (the geometries take about three times that on the heap: some 25 MB a layer),
+ * least recently used first; so memory does not follow the table. Thread-safe.
  */
 final class DecodedRows {
 
@@ -50,8 +58,12 @@ final class DecodedRows {
     }
   }
 
+  /** A kept row and the bytes of EWKB it counts against the budget. */
+  private record Entry(Decoded decoded, int size) {}
+
   private final long budget;
-  private final Map<Key, Decoded> rows = new LinkedHashMap<>(16, 0.75f, true);
+  /** By {@link Key} (a view's row bytes) or by row version (a String): one budget, one recency order. */
+  private final Map<Object, Entry> rows = new LinkedHashMap<>(16, 0.75f, true);
   private long held;
 
   DecodedRows() {
@@ -63,34 +75,66 @@ final class DecodedRows {
     this.budget = budget;
   }
 
-  /** True when rows of this many bytes are kept. */
-  boolean keeps(byte[] bytes) {
-    return bytes.length >= LARGE_BYTES && bytes.length <= budget;
+  /** True when rows of this many bytes of EWKB are kept. */
+  boolean keeps(int size) {
+    return size >= LARGE_BYTES && size <= budget;
   }
 
   /** The row decoded before from exactly these bytes, or null. */
   synchronized @Nullable Decoded get(byte[] bytes) {
-    return keeps(bytes) ? rows.get(Key.of(bytes)) : null;
+    Entry e = keeps(bytes.length) ? rows.get(Key.of(bytes)) : null;
+    return e == null ? null : e.decoded();
   }
 
-  /** Keeps a decoded row (when large enough), dropping the least recently used beyond the budget. */
+  /** Keeps a view's decoded row by its bytes (when large enough), dropping the least recently used beyond the budget. */
   synchronized void put(byte[] bytes, Decoded decoded) {
-    if (!keeps(bytes)) {
+    if (keeps(bytes.length)) {
+      put(Key.of(bytes), new Entry(decoded, bytes.length));
+    }
+  }
+
+  /**
+   * Keeps a table's decoded row by its row version ({@code size}: its bytes of EWKB), when large enough, dropping the
+   * least recently used beyond the budget.
+   */
+  synchronized void put(String version, int size, Decoded decoded) {
+    if (keeps(size)) {
+      put(version, new Entry(decoded, size));
+    }
+  }
+
+  private void put(Object key, Entry entry) {
+    if (rows.putIfAbsent(key, entry) != null) {
       return;
     }
-    Key key = Key.of(bytes);
-    if (rows.putIfAbsent(key, decoded) != null) {
-      return;
-    }
-    held += bytes.length;
-    Iterator<Map.Entry<Key, Decoded>> it = rows.entrySet().iterator();
+    held += entry.size();
+    Iterator<Map.Entry<Object, Entry>> it = rows.entrySet().iterator();
     while (held > budget && it.hasNext()) {
-      Map.Entry<Key, Decoded> e = it.next();
+      Map.Entry<Object, Entry> e = it.next();
       if (e.getKey() != key) {
-        held -= e.getKey().bytes().length;
+        held -= e.getValue().size();
         it.remove();
       }
     }
+  }
+
+  /**
+   * The rows kept by row version, by version: a copy, so a query holds on to every row it asked the database to
+   * leave out even if the budget drops it meanwhile (the rows it then uses are marked used: {@link #used}).
+   */
+  synchronized Map<String, Decoded> versions() {
+    Map<String, Decoded> out = new java.util.HashMap<>();
+    for (Map.Entry<Object, Entry> e : rows.entrySet()) {
+      if (e.getKey() instanceof String v) {
+        out.put(v, e.getValue().decoded());
+      }
+    }
+    return out;
+  }
+
+  /** Marks a row kept by version as just used (the least recently used go first). */
+  synchronized void used(String version) {
+    rows.get(version);
   }
 
   /** How many rows are kept (for tests). */

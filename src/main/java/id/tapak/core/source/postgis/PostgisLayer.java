@@ -69,6 +69,7 @@ public final class PostgisLayer implements Layer {
   private final DecodedRows decoded = new DecodedRows();
   /** Prepared copies of the large decoded geometries for the exact test of {@link #intersecting}. */
   private final PreparedFeatures prepared = new PreparedFeatures();
+  private final java.util.concurrent.atomic.AtomicLong sentWithoutGeometry = new java.util.concurrent.atomic.AtomicLong();
 
   /** Id -> digest of the EWKB last found valid (see {@link #feature}); at most {@value #MAX_VALID_IDS}. */
   private final Map<String, Long> valid = new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,7 +89,7 @@ public final class PostgisLayer implements Layer {
 
   /** What the relation is; described once (again after a failure: a re-import may have recreated it). */
   record Relation(String schema, String name, long oid, String geometryColumn, int srid, String idColumn,
-      boolean integerId, List<String> fields, GeometryKind declaredKind, VersionProbe probe) {
+      boolean integerId, List<String> fields, GeometryKind declaredKind, VersionProbe probe, boolean rowVersions) {
 
     String qualified() {
       return PostgisSource.quote(schema) + "." + PostgisSource.quote(name);
@@ -132,6 +133,28 @@ public final class PostgisLayer implements Layer {
 
     String order() {
       return " ORDER BY " + PostgisSource.quote(idColumn);
+    }
+
+    /**
+     * As {@link #select()}, for a relation with {@link #rowVersions}: the row version ({@link DecodedRows}) is the
+     * last column, and the EWKB is NULL for a row whose version is in the array bound first ({@code ?::text[]}), a
+     * row the layer holds decoded already. The CASE leaves such a geometry unread (not fetched from TOAST, not
+     * encoded, not sent): most of a live check's database time was moving the large plan polygons under the site
+     * again (docs/benchmarks.md, scale (c)).
+     */
+    String selectKnowing() {
+      String version = "(tableoid::oid::text || '/' || ctid::text || '/' || xmin::text || '/' || pg_column_size("
+          + geom() + ")::text)";
+      StringBuilder sb = new StringBuilder("SELECT ").append(PostgisSource.quote(idColumn))
+          .append("::text AS tapak_feature_id, CASE WHEN ").append(version).append(" = ANY(?::text[]) THEN NULL ")
+          .append("ELSE ST_AsEWKB(").append(geom4326()).append(") END");
+      for (String f : fields) {
+        sb.append(", ").append(PostgisSource.quote(f));
+      }
+      // no NOT ST_IsEmpty here: it reads every candidate's geometry whole out of TOAST, the very cost this query
+      // avoids; an empty geometry decodes to nothing and is skipped as in every query (feature), and is never held
+      return sb.append(", ").append(version).append(" AS tapak_row_version FROM ").append(qualified())
+          .append(" WHERE ").append(geom()).append(" IS NOT NULL").toString();
     }
   }
 
@@ -232,6 +255,16 @@ public final class PostgisLayer implements Layer {
   /** The rows under the envelope; {@code keep}: large rows decoded through {@link DecodedRows} (checks only). */
   private void visit(@Nullable Envelope env, boolean keep, FeatureVisitor visitor) {
     Relation r = relation();
+    if (keep && env != null && r.rowVersions()) {
+      // the rows held decoded, pinned for this query: the database leaves their geometry out
+      Map<String, DecodedRows.Decoded> known = decoded.versions();
+      String sql = r.selectKnowing() + " AND " + r.geom() + " && " + r.envelope() + r.order();
+      query(sql, ps -> {
+        ps.setArray(1, ps.getConnection().createArrayOf("text", known.keySet().toArray()));
+        bindEnvelope(ps, r, env, 2);
+      }, (rs, wkb) -> feature(r, rs, wkb, true, known), visitor);
+      return;
+    }
     String sql = r.select() + (env == null ? "" : " AND " + r.geom() + " && " + r.envelope()) + r.order();
     query(sql, env == null ? ps -> { } : ps -> bindEnvelope(ps, r, env, 1), (rs, wkb) -> feature(r, rs, wkb, keep),
         visitor);
@@ -465,10 +498,32 @@ public final class PostgisLayer implements Layer {
 
   /** One row as a feature; {@code keep}: a large row is looked up in and kept by {@link #decoded}. */
   private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb, boolean keep) throws SQLException {
+    return feature(r, rs, wkb, keep, null);
+  }
+
+  /**
+   * One row as a feature. {@code keep}: a large row is looked up in and kept by {@link #decoded}, by its row version
+   * when {@code known} is given (the rows of {@link Relation#selectKnowing}: a NULL geometry is one of those), else by
+   * its bytes.
+   */
+  private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb, boolean keep,
+      @Nullable Map<String, DecodedRows.Decoded> known) throws SQLException {
     byte[] bytes = rs.getBytes(2);
     String id = rs.getString(1);
-    // a large row read before with these very bytes: its decoded, repaired geometry, the same object as then
-    DecodedRows.Decoded before = bytes == null || !keep ? null : decoded.get(bytes);
+    String version = known == null ? null : rs.getString(3 + r.fields().size());
+    // a large row read before unchanged: its decoded, repaired geometry, the same object as then
+    DecodedRows.Decoded before = null;
+    if (keep && version != null && bytes == null) {
+      before = known.get(version);
+      if (before == null) {
+        throw new IllegalStateException("layer '" + spec.id() + "': row " + id + " came without its geometry, as a "
+            + "row held decoded, but none is held under version " + version);
+      }
+      decoded.used(version);
+      sentWithoutGeometry.incrementAndGet();
+    } else if (keep && version == null && bytes != null) {
+      before = decoded.get(bytes);
+    }
     if (before != null) {
       if (before.repaired() && repaired.size() < MAX_REPAIRED_IDS) {
         repaired.add(String.valueOf(id));
@@ -484,8 +539,8 @@ public final class PostgisLayer implements Layer {
     // a 64-bit digest of the EWKB (CRC-32C and length), so an edited row is tested again at once, whatever the
     // version poll says; bounded (about 100 bytes an entry), so memory does not follow the table beyond it.
     long digest = digest(bytes);
-    Long known = id == null ? null : valid.get(id);
-    GeometryRepair.Result fixed = known != null && known == digest
+    Long validBefore = id == null ? null : valid.get(id);
+    GeometryRepair.Result fixed = validBefore != null && validBefore == digest
         ? new GeometryRepair.Result(g, false) : GeometryRepair.repair(g);
     if (id != null && !fixed.repaired()) {
       if (valid.size() >= MAX_VALID_IDS) {
@@ -500,10 +555,16 @@ public final class PostgisLayer implements Layer {
       return null;
     }
     if (keep) {
-      decoded.put(bytes, new DecodedRows.Decoded(fixed.geometry(), fixed.repaired()));
+      DecodedRows.Decoded d = new DecodedRows.Decoded(fixed.geometry(), fixed.repaired());
+      if (version != null) {
+        decoded.put(version, bytes.length, d);
+      } else {
+        decoded.put(bytes, d);
+      }
     }
     return new Feature(id == null ? "" : id, fixed.geometry(), PostgisSource.properties(rs, r.fields()));
   }
+
 
   /**
    * One row's EWKB, under the {@code GeometryLimits} of every other WKB ({@link Ewkb}); null for a missing or empty
@@ -649,7 +710,7 @@ public final class PostgisLayer implements Layer {
     }
     boolean integerId = idColumn.equals(base.idColumn()) || INTEGER_TYPES.contains(base.types().get(idColumn));
     return new Relation(base.schema(), base.name(), base.oid(), geometryColumn, srid, idColumn, integerId, fields,
-        kindOf(declared), VersionProbe.of(c, base.oid()));
+        kindOf(declared), VersionProbe.of(c, base.oid()), base.rowVersions());
   }
 
   private LayerUnavailableException down(SQLException e) {
@@ -672,6 +733,11 @@ public final class PostgisLayer implements Layer {
   /** The large rows kept decoded (for tests). */
   DecodedRows decodedRows() {
     return decoded;
+  }
+
+  /** How many rows the database has sent without their geometry, as rows held decoded (for tests). */
+  long rowsSentWithoutGeometry() {
+    return sentWithoutGeometry.get();
   }
 
   /** CRC-32C of the bytes in the high half, their length in the low half: equal for equal bytes. */

@@ -77,9 +77,11 @@ public final class PostgisSource implements LayerSource {
    * What {@link #describe} found out about the relation, reused by {@link #read} and by {@link PostgisLayer}.
    *
    * @param types every column's type name ({@code pg_type.typname}), by column name
+   * @param rowVersions true when the rows have system columns that name a row version ({@code ctid}, {@code xmin}):
+   *     a table, a partitioned table or a materialized view, not a view or a foreign table
    */
   record Relation(String schema, String name, long oid, String geometryColumn, @Nullable String idColumn,
-      List<String> fields, OptionalInt epsg, Map<String, String> types) {
+      List<String> fields, OptionalInt epsg, Map<String, String> types, boolean rowVersions) {
 
     String qualified() {
       return quote(schema) + "." + quote(name);
@@ -151,7 +153,9 @@ public final class PostgisSource implements LayerSource {
     String schema;
     String name;
     long oid;
-    try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, k.relname, k.oid FROM pg_class k "
+    boolean rowVersions;
+    try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, k.relname, k.oid, k.relkind IN ('r', 'p', 'm') "
+        + "FROM pg_class k "
         + "JOIN pg_namespace n ON n.oid = k.relnamespace WHERE k.oid = to_regclass(?)")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
@@ -161,6 +165,7 @@ public final class PostgisSource implements LayerSource {
         schema = rs.getString(1);
         name = rs.getString(2);
         oid = rs.getLong(3);
+        rowVersions = rs.getBoolean(4);
       }
     }
     String geom = null;
@@ -198,7 +203,7 @@ public final class PostgisSource implements LayerSource {
       }
     }
     return new Relation(schema, name, oid, geom, pk, fields, srid > 0 ? OptionalInt.of(srid) : OptionalInt.empty(),
-        Map.copyOf(types));
+        Map.copyOf(types), rowVersions);
   }
 
   /**

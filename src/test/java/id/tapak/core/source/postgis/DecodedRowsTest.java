@@ -47,7 +47,7 @@ class DecodedRowsTest {
   void smallRowsAreNotKept() {
     DecodedRows rows = new DecodedRows();
     byte[] small = circle(107, 8);
-    assertFalse(rows.keeps(small));
+    assertFalse(rows.keeps(small.length));
     rows.put(small, decoded(small));
     assertEquals(0, rows.size());
     assertNull(rows.get(small));
@@ -67,6 +67,6 @@ class DecodedRowsTest {
     assertNull(rows.get(all[0]), "the oldest went first");
     assertNull(rows.get(all[1]));
     assertSame(rows.get(all[4]), rows.get(all[4].clone()));
-    assertFalse(new DecodedRows(1000).keeps(a), "a row larger than the budget is never kept");
+    assertFalse(new DecodedRows(1000).keeps(a.length), "a row larger than the budget is never kept");
   }
 }

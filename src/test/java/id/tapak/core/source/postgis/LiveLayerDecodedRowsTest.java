@@ -25,10 +25,11 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * A live layer reuses the decoded geometry of a large row only while the row's stored bytes are the same: read twice
- * unchanged it is the same object (so its prepared copy serves the exact test), edited (moved, with the version poll
- * an hour away) it is decoded afresh and the exact test follows the new ground at once. Only the exact test of
- * checks keeps rows; a scan keeps none. Table
+ * A live layer reuses the decoded geometry of a large row only while the row is the same: read twice unchanged it is
+ * the same object (so its prepared copy serves the exact test), and from a table the database no longer sends its
+ * geometry; edited (moved, or only relabelled, with the version poll an hour away) it is sent and decoded afresh
+ * and the exact test follows the new ground at once. From a view (no row versions) the bytes are the key. Only the
+ * exact test of checks keeps rows; a scan keeps none. Table
  * {@code tapak_test_decoded.plan}; {@code TAPAK_PG_URL} (default the local cluster of {@code scripts/test}); an
  * unreachable database fails.
  */
@@ -72,13 +73,16 @@ class LiveLayerDecodedRowsTest {
     List<Feature> first = layer.intersecting(site);
     assertEquals(List.of("1"), first.stream().map(Feature::id).toList());
     assertEquals(2401, first.get(0).geometry().getNumPoints());
+    assertEquals(0, layer.rowsSentWithoutGeometry());
     List<Feature> second = layer.intersecting(site);
-    assertSame(first.get(0).geometry(), second.get(0).geometry(), "unchanged bytes: the same decoded geometry");
+    assertSame(first.get(0).geometry(), second.get(0).geometry(), "unchanged row: the same decoded geometry");
+    assertEquals(1, layer.rowsSentWithoutGeometry(), "unchanged row of a table: its geometry is not sent again");
     assertEquals(1, layer.decodedRows().size(), "only the large row is kept");
 
     // a site in the north-east corner of the circle's envelope, 0.0012 degrees outside the circle: no, exactly
     Geometry corner = square(107.0095, -6.4905, 0.001);
     assertEquals(List.of(), layer.intersecting(corner));
+    assertEquals(2, layer.rowsSentWithoutGeometry(), "a candidate by its box, tested as held");
 
     long version = layer.version();
     sql("UPDATE " + TABLE + " SET geom = ST_Translate(geom, 0.002, 0.002) WHERE fid = 1");
@@ -87,6 +91,39 @@ class LiveLayerDecodedRowsTest {
     assertEquals(List.of("1"), moved.stream().map(Feature::id).toList(), "the moved circle now reaches the corner");
     assertNotSame(first.get(0).geometry(), moved.get(0).geometry(), "edited bytes: decoded afresh");
     assertEquals(107.002, moved.get(0).geometry().getCentroid().getX(), 1e-9);
-    assertTrue(layer.decodedRows().size() <= 2, "the old bytes age out; the budget bounds them");
+    assertEquals(2, layer.rowsSentWithoutGeometry(), "the moved row came whole");
+    assertTrue(layer.decodedRows().size() <= 2, "the old versions age out; the budget bounds them");
+
+    // relabelled only: a new row version, so the row comes whole again, with its new class
+    sql("UPDATE " + TABLE + " SET \"NAMOBJ\" = 'Kawasan Permukiman' WHERE fid = 1");
+    List<Feature> relabelled = layer.intersecting(corner);
+    assertEquals("Kawasan Permukiman", relabelled.get(0).properties().get("NAMOBJ"));
+    assertEquals(2, layer.rowsSentWithoutGeometry());
+    assertSame(relabelled.get(0).geometry(), layer.intersecting(corner).get(0).geometry());
+    assertEquals(3, layer.rowsSentWithoutGeometry(), "and then not again while unchanged");
+  }
+
+  @Test
+  void fromAViewTheBytesAreTheKey() {
+    sql("CREATE SCHEMA IF NOT EXISTS tapak_test_decoded", "DROP VIEW IF EXISTS tapak_test_decoded.plan_view",
+        "DROP TABLE IF EXISTS tapak_test_decoded.plan_base",
+        "CREATE TABLE tapak_test_decoded.plan_base (fid integer PRIMARY KEY, \"NAMOBJ\" text, geom geometry(Polygon, 4326))",
+        "INSERT INTO tapak_test_decoded.plan_base VALUES (1, 'Kawasan Peruntukan Industri', ST_Buffer(ST_SetSRID("
+            + "ST_MakePoint(107, -6.5), 4326), 0.01, 600))",
+        "CREATE VIEW tapak_test_decoded.plan_view AS SELECT fid, \"NAMOBJ\", geom FROM tapak_test_decoded.plan_base");
+    String view = "tapak_test_decoded.plan_view";
+    LayerSpec spec = new LayerSpec("rencana_view", LocalizedText.of("Rencana", "Plan"), LayerRole.SPATIAL_PLAN,
+        new SourceSpec(SourceType.POSTGIS, PostgisSourceTest.URL, view, null, null, null, 3_600_000),
+        new FieldMapping("fid", "NAMOBJ", "NAMOBJ", null, null, null, null), null, null, null);
+    PostgisLayer layer = new PostgisLayer(spec, PostgisSourceTest.URL, view, 3_600_000);
+    layer.validate();
+    Geometry site = square(107.005, -6.5, 0.002);
+    Geometry first = layer.intersecting(site).get(0).geometry();
+    assertSame(first, layer.intersecting(site).get(0).geometry(), "the same bytes: the same decoded geometry");
+    assertEquals(0, layer.rowsSentWithoutGeometry(), "a view's rows always come whole");
+    sql("UPDATE tapak_test_decoded.plan_base SET geom = ST_Translate(geom, 0.001, 0) WHERE fid = 1");
+    Geometry moved = layer.intersecting(site).get(0).geometry();
+    assertNotSame(first, moved, "other bytes: decoded afresh");
+    assertEquals(107.001, moved.getCentroid().getX(), 1e-9);
   }
 }
