@@ -1,6 +1,7 @@
 package id.tapak.core.source.postgis;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,7 +124,7 @@ final class DecodedRows {
    * leave out even if the budget drops it meanwhile (the rows it then uses are marked used: {@link #used}).
    */
   synchronized Map<String, Decoded> versions() {
-    Map<String, Decoded> out = new java.util.HashMap<>();
+    Map<String, Decoded> out = new HashMap<>();
     for (Map.Entry<Object, Entry> e : rows.entrySet()) {
       if (e.getKey() instanceof String v) {
         out.put(v, e.getValue().decoded());

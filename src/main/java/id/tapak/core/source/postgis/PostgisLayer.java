@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
@@ -69,7 +70,8 @@ public final class PostgisLayer implements Layer {
   private final DecodedRows decoded = new DecodedRows();
   /** Prepared copies of the large decoded geometries for the exact test of {@link #intersecting}. */
   private final PreparedFeatures prepared = new PreparedFeatures();
-  private final java.util.concurrent.atomic.AtomicLong sentWithoutGeometry = new java.util.concurrent.atomic.AtomicLong();
+  /** Rows sent without their geometry, as rows held decoded (for tests). */
+  private final AtomicLong sentWithoutGeometry = new AtomicLong();
 
   /** Id -> digest of the EWKB last found valid (see {@link #feature}); at most {@value #MAX_VALID_IDS}. */
   private final Map<String, Long> valid = new java.util.concurrent.ConcurrentHashMap<>();
