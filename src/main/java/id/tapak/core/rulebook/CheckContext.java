@@ -5,6 +5,7 @@ import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Coverage;
 import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.catalog.Layer;
+import id.tapak.core.geo.CellClips;
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.geo.GeometryTransform;
@@ -54,12 +55,19 @@ final class CheckContext {
   // in layer order, so every rule sees exactly what it saw when it asked the layer itself.
   private final Map<Geometry, Map<Layer, List<Feature>>> hits = new IdentityHashMap<>();
   private final Map<Geometry, Map<Feature, Geometry>> pieces = new IdentityHashMap<>();
+  private final CellClips clips;
   private final Map<Geometry, Map<List<Layer>, Assessment>> assessments = new IdentityHashMap<>();
   private final Map<Double, Geometry> areas = new HashMap<>();
 
   CheckContext(Proposal proposal, Catalog catalog) {
+    this(proposal, catalog, new CellClips());
+  }
+
+  /** @param clips the engine's cuts of large polygons around recent sites, shared by its checks */
+  CheckContext(Proposal proposal, Catalog catalog, CellClips clips) {
     this.proposal = proposal;
     this.catalog = catalog;
+    this.clips = clips;
     this.site = proposal.site();
     this.siteHa = GeodesicMeasure.hectares(site);
     Point c = site.getCentroid();
@@ -233,10 +241,13 @@ final class CheckContext {
     return known;
   }
 
-  /** {@code target ∩ feature} (OverlayNG, robust), lon/lat; computed once per check, target and feature. */
+  /**
+   * {@code target ∩ feature} (OverlayNG, robust), lon/lat; computed once per check, target and feature, a very large
+   * feature through its cut to the cells around the target ({@link CellClips}).
+   */
   Geometry piece(Geometry target, Feature f) {
     return pieces.computeIfAbsent(target, t -> new IdentityHashMap<>())
-        .computeIfAbsent(f, g -> OverlayNGRobust.overlay(target, g.geometry(), OverlayNG.INTERSECTION));
+        .computeIfAbsent(f, g -> clips.intersection(target, g.geometry()));
   }
 
   /**

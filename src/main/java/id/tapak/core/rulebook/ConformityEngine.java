@@ -1,5 +1,6 @@
 package id.tapak.core.rulebook;
 
+import id.tapak.core.geo.CellClips;
 import id.tapak.core.model.Budget;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
@@ -32,6 +33,8 @@ public final class ConformityEngine {
   public static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofSeconds(20);
 
   private final Catalog catalog;
+  /** Large plan polygons cut to the cells around recent sites, shared by this engine's checks (bounded). */
+  private final CellClips clips = new CellClips();
   private final Rulebook rulebook;
   private final java.time.Duration budget;
 
@@ -70,7 +73,7 @@ public final class ConformityEngine {
   }
 
   private ConformityReport run(Proposal proposal, String id) {
-    CheckContext ctx = new CheckContext(proposal, catalog);
+    CheckContext ctx = new CheckContext(proposal, catalog, clips);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rulebook.rules()) {
       Budget.checkpoint();
