@@ -1,9 +1,7 @@
 package id.tapak.core.catalog;
 
 import id.tapak.core.model.Feature;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import id.tapak.core.model.WeighedCache;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -30,8 +28,6 @@ public final class PreparedFeatures {
   /** At most this many vertices of prepared features are kept per layer (the default budget). */
   static final int BUDGET = 400_000;
 
-  private final long budget;
-
   /** A geometry by identity: a record's equals would compare whole geometries. */
   private record Key(Geometry g) {
     @Override
@@ -45,8 +41,8 @@ public final class PreparedFeatures {
     }
   }
 
-  private final Map<Key, PreparedGeometry> cache = new LinkedHashMap<>(16, 0.75f, true);
-  private long vertices;
+  /** Weighed by the feature's vertices. */
+  private final WeighedCache<Key, PreparedGeometry> cache;
 
   public PreparedFeatures() {
     this(BUDGET);
@@ -54,41 +50,23 @@ public final class PreparedFeatures {
 
   /** @param budget at most this many vertices of prepared features are kept */
   PreparedFeatures(long budget) {
-    this.budget = budget;
+    this.cache = new WeighedCache<>(budget, (k, p) -> k.g().getNumPoints());
   }
 
   /** A prepared copy of the feature's geometry when it is large, else null (test the geometry as it is). */
   public @Nullable PreparedGeometry of(Feature f) {
     int n = f.geometry().getNumPoints();
-    if (n < LARGE || n > budget) {
+    if (n < LARGE || n > cache.budget()) {
       return null;
     }
     Key key = new Key(f.geometry());
-    synchronized (this) {
-      PreparedGeometry known = cache.get(key);
-      if (known != null) {
-        return known;
-      }
+    PreparedGeometry known = cache.get(key);
+    if (known != null) {
+      return known;
     }
     // prepared outside the lock (JTS builds its indexes lazily and safely for concurrent readers); a race builds
     // two equal copies and keeps the first
-    PreparedGeometry p = PreparedGeometryFactory.prepare(f.geometry());
-    synchronized (this) {
-      PreparedGeometry raced = cache.putIfAbsent(key, p);
-      if (raced != null) {
-        return raced;
-      }
-      vertices += n;
-      Iterator<Map.Entry<Key, PreparedGeometry>> it = cache.entrySet().iterator();
-      while (vertices > budget && it.hasNext()) {
-        Map.Entry<Key, PreparedGeometry> e = it.next();
-        if (e.getKey().g() != f.geometry()) {
-          vertices -= e.getKey().g().getNumPoints();
-          it.remove();
-        }
-      }
-      return p;
-    }
+    return cache.putIfAbsent(key, PreparedGeometryFactory.prepare(f.geometry()));
   }
 
   /**
@@ -124,12 +102,12 @@ public final class PreparedFeatures {
   }
 
   /** How many features are prepared now (for tests). */
-  synchronized int size() {
+  int size() {
     return cache.size();
   }
 
   /** How many vertices the prepared features have together (for tests; at most the budget). */
-  synchronized long vertices() {
-    return vertices;
+  long vertices() {
+    return cache.weight();
   }
 }

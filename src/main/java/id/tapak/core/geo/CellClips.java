@@ -1,8 +1,6 @@
 package id.tapak.core.geo;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import id.tapak.core.model.WeighedCache;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -46,9 +44,8 @@ public final class CellClips {
     }
   }
 
-  private final long budget;
-  private final Map<Key, Geometry> cuts = new LinkedHashMap<>(16, 0.75f, true);
-  private long vertices;
+  /** Weighed by the cut's vertices. */
+  private final WeighedCache<Key, Geometry> cuts;
 
   public CellClips() {
     this(BUDGET);
@@ -56,7 +53,7 @@ public final class CellClips {
 
   /** @param budget at most this many vertices of cut polygons are kept */
   CellClips(long budget) {
-    this.budget = budget;
+    this.cuts = new WeighedCache<>(budget, (k, cut) -> cut.getNumPoints());
   }
 
   /**
@@ -84,43 +81,22 @@ public final class CellClips {
       return polygon; // the polygon lies in the block: nothing to cut away
     }
     Key key = new Key(polygon, cell, x0, y0, x1, y1);
-    synchronized (this) {
-      Geometry known = cuts.get(key);
-      if (known != null) {
-        return known;
-      }
+    Geometry known = cuts.get(key);
+    if (known != null) {
+      return known;
     }
     // cut outside the lock; a race cuts twice and keeps the first
     Geometry cut = OverlayNGRobust.overlay(polygon, polygon.getFactory().toGeometry(block), OverlayNG.INTERSECTION);
-    int n = cut.getNumPoints();
-    if (n > budget) {
-      return cut;
-    }
-    synchronized (this) {
-      Geometry raced = cuts.putIfAbsent(key, cut);
-      if (raced != null) {
-        return raced;
-      }
-      vertices += n;
-      Iterator<Map.Entry<Key, Geometry>> it = cuts.entrySet().iterator();
-      while (vertices > budget && it.hasNext()) {
-        Map.Entry<Key, Geometry> e = it.next();
-        if (!e.getKey().equals(key)) {
-          vertices -= e.getValue().getNumPoints();
-          it.remove();
-        }
-      }
-      return cut;
-    }
+    return cut.getNumPoints() > cuts.budget() ? cut : cuts.putIfAbsent(key, cut);
   }
 
   /** How many cuts are kept (for tests). */
-  synchronized int size() {
+  int size() {
     return cuts.size();
   }
 
   /** How many vertices the kept cuts have together (for tests; at most the budget). */
-  synchronized long vertices() {
-    return vertices;
+  long vertices() {
+    return cuts.weight();
   }
 }

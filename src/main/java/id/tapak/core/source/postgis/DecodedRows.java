@@ -1,9 +1,8 @@
 package id.tapak.core.source.postgis;
 
+import id.tapak.core.model.WeighedCache;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
@@ -62,10 +61,8 @@ final class DecodedRows {
   /** A kept row and the bytes of EWKB it counts against the budget. */
   private record Entry(Decoded decoded, int size) {}
 
-  private final long budget;
   /** By {@link Key} (a view's row bytes) or by row version (a String): one budget, one recency order. */
-  private final Map<Object, Entry> rows = new LinkedHashMap<>(16, 0.75f, true);
-  private long held;
+  private final WeighedCache<Object, Entry> rows;
 
   DecodedRows() {
     this(BUDGET_BYTES);
@@ -73,24 +70,24 @@ final class DecodedRows {
 
   /** @param budget at most this many bytes of EWKB are kept */
   DecodedRows(long budget) {
-    this.budget = budget;
+    this.rows = new WeighedCache<>(budget, (k, e) -> e.size());
   }
 
   /** True when rows of this many bytes of EWKB are kept. */
   boolean keeps(int size) {
-    return size >= LARGE_BYTES && size <= budget;
+    return size >= LARGE_BYTES && size <= rows.budget();
   }
 
   /** The row decoded before from exactly these bytes, or null. */
-  synchronized @Nullable Decoded get(byte[] bytes) {
+  @Nullable Decoded get(byte[] bytes) {
     Entry e = keeps(bytes.length) ? rows.get(Key.of(bytes)) : null;
     return e == null ? null : e.decoded();
   }
 
   /** Keeps a view's decoded row by its bytes (when large enough), dropping the least recently used beyond the budget. */
-  synchronized void put(byte[] bytes, Decoded decoded) {
+  void put(byte[] bytes, Decoded decoded) {
     if (keeps(bytes.length)) {
-      put(Key.of(bytes), new Entry(decoded, bytes.length));
+      rows.putIfAbsent(Key.of(bytes), new Entry(decoded, bytes.length));
     }
   }
 
@@ -98,24 +95,9 @@ final class DecodedRows {
    * Keeps a table's decoded row by its row version ({@code size}: its bytes of EWKB), when large enough, dropping the
    * least recently used beyond the budget.
    */
-  synchronized void put(String version, int size, Decoded decoded) {
+  void put(String version, int size, Decoded decoded) {
     if (keeps(size)) {
-      put(version, new Entry(decoded, size));
-    }
-  }
-
-  private void put(Object key, Entry entry) {
-    if (rows.putIfAbsent(key, entry) != null) {
-      return;
-    }
-    held += entry.size();
-    Iterator<Map.Entry<Object, Entry>> it = rows.entrySet().iterator();
-    while (held > budget && it.hasNext()) {
-      Map.Entry<Object, Entry> e = it.next();
-      if (e.getKey() != key) {
-        held -= e.getValue().size();
-        it.remove();
-      }
+      rows.putIfAbsent(version, new Entry(decoded, size));
     }
   }
 
@@ -123,28 +105,28 @@ final class DecodedRows {
    * The rows kept by row version, by version: a copy, so a query holds on to every row it asked the database to
    * leave out even if the budget drops it meanwhile (the rows it then uses are marked used: {@link #used}).
    */
-  synchronized Map<String, Decoded> versions() {
+  Map<String, Decoded> versions() {
     Map<String, Decoded> out = new HashMap<>();
-    for (Map.Entry<Object, Entry> e : rows.entrySet()) {
-      if (e.getKey() instanceof String v) {
-        out.put(v, e.getValue().decoded());
+    rows.forEach((k, e) -> {
+      if (k instanceof String v) {
+        out.put(v, e.decoded());
       }
-    }
+    });
     return out;
   }
 
   /** Marks a row kept by version as just used (the least recently used go first). */
-  synchronized void used(String version) {
+  void used(String version) {
     rows.get(version);
   }
 
   /** How many rows are kept (for tests). */
-  synchronized int size() {
+  int size() {
     return rows.size();
   }
 
   /** How many bytes of EWKB are kept (for tests; at most the budget). */
-  synchronized long bytes() {
-    return held;
+  long bytes() {
+    return rows.weight();
   }
 }
