@@ -154,4 +154,85 @@ class CheckCachesTest {
     check(counted, sites[0]);
     assertEquals(2 * first, counting.asked.size(), "the second check asked about its own site and areas again");
   }
+
+  /**
+   * A polygon the site covers is its own piece, without an overlay, and every piece is the same ground as the overlay
+   * of the site with the feature: 300 square sites on the real West Java province RTRW's conservation layer (6 589
+   * polygons, many of a few hectares), half of them of 1–300 ha anywhere, half around a small polygon.
+   */
+  @Test
+  void aFeatureTheSiteCoversIsItsOwnPiece() {
+    LayerSpec spec = new LayerSpec("konservasi", LocalizedText.of("Konservasi", "Conservation"),
+        id.tapak.core.model.LayerRole.SPATIAL_PLAN, new id.tapak.core.source.SourceSpec(
+            id.tapak.core.source.SourceType.GEOPACKAGE, "rtrwp_jabar_polaruang_layers.gpkg", "kawasan_konservasi",
+            null), new id.tapak.core.catalog.FieldMapping(null, "NAMOBJ", "NAMOBJ", null, null, null, null), null, null,
+        null);
+    Layer layer = id.tapak.core.catalog.CatalogLoader.loadLayer(id.tapak.SharedData.JABAR_PROJECT, spec,
+        id.tapak.SharedData.JABAR);
+    Catalog catalog = new Catalog(new ProjectFile(new ProjectInfo("jabar", LocalizedText.of("Jabar", "Jabar")),
+        List.of(spec), null), id.tapak.SharedData.JABAR_PROJECT, List.of(layer));
+    Envelope all = layer.bbox();
+    List<Envelope> small = new java.util.ArrayList<>();
+    layer.scan(f -> {
+      Envelope e = f.geometry().getEnvelopeInternal();
+      if (e.getWidth() < 0.01 && e.getHeight() < 0.01) {
+        small.add(e);
+      }
+      return true;
+    });
+    assertTrue(small.size() > 100, small.size() + " small polygons");
+    java.util.Random random = new java.util.Random(20261202);
+    int covered = 0;
+    int crossing = 0;
+    for (int i = 0; i < 300; i++) {
+      double side;
+      double x;
+      double y;
+      if (i % 2 == 0) {
+        Envelope e = small.get(random.nextInt(small.size()));
+        side = Math.max(e.getWidth(), e.getHeight()) * (1.25 + random.nextDouble()) + 1e-4;
+        x = e.centre().x - side / 2;
+        y = e.centre().y - side / 2;
+      } else {
+        side = Math.sqrt((1 + random.nextDouble() * 299) * 1e4) / 110_000; // degrees, about 1–300 ha
+        x = all.getMinX() + random.nextDouble() * (all.getWidth() - side);
+        y = all.getMinY() + random.nextDouble() * (all.getHeight() - side);
+      }
+      String json = String.format(java.util.Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+          + "{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}", x, y, x + side, y,
+          x + side, y + side, x, y + side, x, y);
+      Proposal p = new ProposalParser(ProposalLimits.DEFAULT).parse(json.getBytes(StandardCharsets.UTF_8));
+      CheckContext ctx = new CheckContext(p, catalog);
+      for (Feature f : ctx.intersecting(layer, ctx.site)) {
+        Geometry piece = ctx.piece(ctx.site, f);
+        Geometry overlay = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(ctx.site, f.geometry(),
+            org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
+        if (ctx.site.covers(f.geometry())) {
+          covered++;
+          Geometry own = f.geometry().getNumGeometries() == 1 ? f.geometry().getGeometryN(0) : f.geometry();
+          org.junit.jupiter.api.Assertions.assertSame(own, piece, "a covered feature is its own piece");
+          assertEquals(overlay.getGeometryType(), piece.getGeometryType(), "of the type the overlay gives");
+        } else {
+          crossing++;
+        }
+        double diff = org.locationtech.jts.operation.overlayng.OverlayNGRobust.overlay(piece, overlay,
+            org.locationtech.jts.operation.overlayng.OverlayNG.SYMDIFFERENCE).getArea();
+        assertTrue(diff <= 1e-12 * Math.max(overlay.getArea(), 1e-12), "site " + i + " feature " + f.id()
+            + ": the same ground as the overlay, " + diff + " deg² apart");
+      }
+    }
+    assertTrue(covered > 100, covered + " covered features");
+    assertTrue(crossing > 100, crossing + " crossing features");
+  }
+
+  /** The class-name normalisation is the regular expression it replaced, on names as layers spell them. */
+  @Test
+  void normaliseCollapsesRunsOfWhitespaceAndUnderscores() {
+    for (String s : List.of("Kawasan Peruntukan Industri", "  KAWASAN_PERUNTUKAN__INDUSTRI ", "Kawasan\t\tHutan\n"
+        + "Produksi", "_lead_and_trail_", "a _ b", "Permukiman\u000B\fPerkotaan", "", "   ", "ÄÖ Ü_ß",
+        "KPI\r\nKI")) {
+      assertEquals(s.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_]+", " "), CheckContext.normalise(s),
+          s);
+    }
+  }
 }
