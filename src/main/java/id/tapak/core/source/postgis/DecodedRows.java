@@ -5,34 +5,40 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The decoded and repaired geometries of a live layer's large rows, for the exact test of checks
+ * The decoded and repaired geometries of a live layer's rows, for the exact test of checks
  * ({@code PostgisLayer.intersecting}; item pages, scans and maps keep nothing), so a row read again unchanged is
  * neither moved, decoded nor tested for validity again, and is the same geometry object as before (which lets
  * {@code PreparedFeatures} keep its prepared copy). On a live check, moving and decoding the large dissolved plan
- * polygons under a site was a third of the time (docs/benchmarks.md, scale (c)).
+ * polygons under a site was a third of the time, and the small ones beside them still 7 % once the large ones were
+ * kept (docs/benchmarks.md, scale (c)).
  *
  * <p>Never stale. Two keys, by what the relation offers:
  * <ul>
  *   <li>a table or materialized view: the row version {@code tableoid/ctid/xmin/pg_column_size(geom)}. Every
  *       {@code UPDATE} writes a new tuple (another ctid and the writer's xmin), and a slot freed by VACUUM is
  *       filled by a later transaction, with its own xmin; the stored size guards the one remaining case, a slot
- *       reused under the same xid 2^32 transactions later. The query sends the versions held
- *       ({@link #versions()}) and the database leaves the geometry out for those rows, so an unchanged row
- *       costs its id and attributes only, and an edited one arrives whole at once, whatever the version poll says;</li>
+ *       reused under the same xid 2^32 transactions later. The query sends the versions held under its envelope
+ *       ({@link #versions(Envelope)}) and the database leaves the geometry out for those rows, so an unchanged row
+ *       costs its id and attributes only, and an edited one arrives whole at once, whatever the version poll says.
+ *       Rows of any size are kept this way: finding one costs a hash lookup of its version;</li>
  *   <li>a view (no row versions): the exact stored bytes (EWKB), compared in full (a CRC-32C only picks the bucket),
- *       so the rows still travel each time, and an edited row has other bytes and is decoded afresh.</li>
+ *       so the rows still travel each time, and an edited row has other bytes and is decoded afresh. Only rows of at
+ *       least {@link #LARGE_BYTES} are kept this way: a smaller one decodes about as fast as its bytes compare.</li>
  * </ul>
- * Only rows of at least {@link #LARGE_BYTES} are kept (smaller ones decode in microseconds), and at most
- * {@link #BUDGET_BYTES} of EWKB in all (the geometries take about three times that on the heap: some 25 MB a layer),
- * least recently used first; so memory does not follow the table. Thread-safe.
+ * At most {@link #BUDGET_BYTES} of EWKB in all, each row counted at least {@link #ROW_OVERHEAD} bytes for its key and
+ * objects (the geometries take about three times their EWKB on the heap: some 25 MB a layer), least recently used
+ * first; so memory does not follow the table. Thread-safe.
  */
 final class DecodedRows {
 
-  /** Rows whose EWKB has at least this many bytes are kept: about 2 000 vertices (16 bytes a 2D vertex). */
+  /** A view's rows whose EWKB has at least this many bytes are kept: about 2 000 vertices (16 bytes a 2D vertex). */
   static final int LARGE_BYTES = 32_000;
+  /** What a kept row counts against the budget beyond its EWKB: its version string, entry, record and JTS objects. */
+  static final int ROW_OVERHEAD = 256;
   /** At most this many bytes of EWKB are kept (the default budget): about 400 000 vertices. */
   static final long BUDGET_BYTES = 6_400_000;
 
@@ -58,7 +64,7 @@ final class DecodedRows {
     }
   }
 
-  /** A kept row and the bytes of EWKB it counts against the budget. */
+  /** A kept row and the bytes it counts against the budget (its EWKB and {@link #ROW_OVERHEAD}). */
   private record Entry(Decoded decoded, int size) {}
 
   /** By {@link Key} (a view's row bytes) or by row version (a String): one budget, one recency order. */
@@ -73,9 +79,9 @@ final class DecodedRows {
     this.rows = new WeighedCache<>(budget, (k, e) -> e.size());
   }
 
-  /** True when rows of this many bytes of EWKB are kept. */
+  /** True when a view's rows of this many bytes of EWKB are kept (by their bytes). */
   boolean keeps(int size) {
-    return size >= LARGE_BYTES && size <= rows.budget();
+    return size >= LARGE_BYTES && size + ROW_OVERHEAD <= rows.budget();
   }
 
   /** The row decoded before from exactly these bytes, or null. */
@@ -87,28 +93,31 @@ final class DecodedRows {
   /** Keeps a view's decoded row by its bytes (when large enough), dropping the least recently used beyond the budget. */
   void put(byte[] bytes, Decoded decoded) {
     if (keeps(bytes.length)) {
-      rows.putIfAbsent(Key.of(bytes), new Entry(decoded, bytes.length));
+      rows.putIfAbsent(Key.of(bytes), new Entry(decoded, bytes.length + ROW_OVERHEAD));
     }
   }
 
   /**
-   * Keeps a table's decoded row by its row version ({@code size}: its bytes of EWKB), when large enough, dropping the
-   * least recently used beyond the budget.
+   * Keeps a table's decoded row, of any size, by its row version ({@code size}: its bytes of EWKB), dropping the least
+   * recently used beyond the budget.
    */
   void put(String version, int size, Decoded decoded) {
-    if (keeps(size)) {
-      rows.putIfAbsent(version, new Entry(decoded, size));
+    if (size + ROW_OVERHEAD <= rows.budget()) {
+      rows.putIfAbsent(version, new Entry(decoded, size + ROW_OVERHEAD));
     }
   }
 
   /**
-   * The rows kept by row version, by version: a copy, so a query holds on to every row it asked the database to
-   * leave out even if the budget drops it meanwhile (the rows it then uses are marked used: {@link #used}).
+   * The rows kept by row version whose geometry's envelope meets {@code env}, by version: a copy, so a query holds on
+   * to every row it asked the database to leave out even if the budget drops it meanwhile (the rows it then uses are
+   * marked used: {@link #used}). Only those under the query's envelope, so the query does not carry every version
+   * held: a row the database finds under the envelope but whose repaired geometry lies just beside it is sent
+   * whole, which is right, only slower.
    */
-  Map<String, Decoded> versions() {
+  Map<String, Decoded> versions(Envelope env) {
     Map<String, Decoded> out = new HashMap<>();
     rows.forEach((k, e) -> {
-      if (k instanceof String v) {
+      if (k instanceof String v && e.decoded().geometry().getEnvelopeInternal().intersects(env)) {
         out.put(v, e.decoded());
       }
     });

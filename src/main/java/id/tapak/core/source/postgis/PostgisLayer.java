@@ -66,7 +66,7 @@ public final class PostgisLayer implements Layer {
   /** Ids of the features found invalid and repaired on read (counted once each; bounded). */
   private final Set<String> repaired = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final int MAX_REPAIRED_IDS = 100_000;
-  /** The large rows decoded before, by their exact bytes (bounded; see {@link DecodedRows}). */
+  /** The rows decoded before, by row version or by their exact bytes (bounded; see {@link DecodedRows}). */
   private final DecodedRows decoded = new DecodedRows();
   /** Prepared copies of the large decoded geometries for the exact test of {@link #intersecting}. */
   private final PreparedFeatures prepared = new PreparedFeatures();
@@ -254,12 +254,12 @@ public final class PostgisLayer implements Layer {
     visit(env, false, visitor);
   }
 
-  /** The rows under the envelope; {@code keep}: large rows decoded through {@link DecodedRows} (checks only). */
+  /** The rows under the envelope; {@code keep}: rows decoded through {@link DecodedRows} (checks only). */
   private void visit(@Nullable Envelope env, boolean keep, FeatureVisitor visitor) {
     Relation r = relation();
     if (keep && env != null && r.rowVersions()) {
       // the rows held decoded, pinned for this query: the database leaves their geometry out
-      Map<String, DecodedRows.Decoded> known = decoded.versions();
+      Map<String, DecodedRows.Decoded> known = decoded.versions(env);
       String sql = r.selectKnowing() + " AND " + r.geom() + " && " + r.envelope() + r.order();
       query(sql, ps -> {
         ps.setArray(1, ps.getConnection().createArrayOf("text", known.keySet().toArray()));
@@ -275,8 +275,8 @@ public final class PostgisLayer implements Layer {
   /**
    * The exact test of {@link Layer#intersecting(Geometry, FeatureVisitor)} (the rows under the envelope, then JTS in
    * Java, so this layer answers as the GeoPackage it was imported from), computed as {@code MemoryLayer} does it: a
-   * large row (a dissolved plan polygon of thousands of vertices) is decoded once while its bytes stay the same
-   * ({@link DecodedRows}) and tested through a prepared copy of that geometry, instead of decoding it and indexing
+   * row is decoded once while it stays the same ({@link DecodedRows}), and a large one (a dissolved plan polygon of
+   * thousands of vertices) tested through a prepared copy of that geometry, instead of decoding it and indexing
    * all its segments again per query. Only this path keeps decoded rows: checks ask the same area again and again
    * (every rule, every check of a site), whereas item pages and scans pass through a table once, and keeping their
    * rows would only fill the budget.
@@ -498,13 +498,13 @@ public final class PostgisLayer implements Layer {
     }
   }
 
-  /** One row as a feature; {@code keep}: a large row is looked up in and kept by {@link #decoded}. */
+  /** One row as a feature; {@code keep}: the row is looked up in and kept by {@link #decoded}. */
   private @Nullable Feature feature(Relation r, ResultSet rs, WKBReader wkb, boolean keep) throws SQLException {
     return feature(r, rs, wkb, keep, null);
   }
 
   /**
-   * One row as a feature. {@code keep}: a large row is looked up in and kept by {@link #decoded}, by its row version
+   * One row as a feature. {@code keep}: the row is looked up in and kept by {@link #decoded}, by its row version
    * when {@code known} is given (the rows of {@link Relation#selectKnowing}: a NULL geometry is one of those), else by
    * its bytes.
    */
@@ -513,7 +513,7 @@ public final class PostgisLayer implements Layer {
     byte[] bytes = rs.getBytes(2);
     String id = rs.getString(1);
     String version = known == null ? null : rs.getString(3 + r.fields().size());
-    // a large row read before unchanged: its decoded, repaired geometry, the same object as then
+    // a row read before unchanged: its decoded, repaired geometry, the same object as then
     DecodedRows.Decoded before = null;
     if (keep && version != null && bytes == null) {
       before = known.get(version);
@@ -732,7 +732,7 @@ public final class PostgisLayer implements Layer {
     reason = why;
   }
 
-  /** The large rows kept decoded (for tests). */
+  /** The rows kept decoded (for tests). */
   DecodedRows decodedRows() {
     return decoded;
   }
