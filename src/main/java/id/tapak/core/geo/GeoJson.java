@@ -208,7 +208,10 @@ public final class GeoJson {
    * counter-clockwise, holes clockwise); coordinates are rounded to {@code decimals} places (7 ≈ 1 cm).
    */
   public static void write(Geometry g, JsonGenerator gen, int decimals) {
-    double scale = Math.pow(10, decimals);
+    write(g, gen, new Rounding(decimals));
+  }
+
+  private static void write(Geometry g, JsonGenerator gen, Rounding scale) {
     gen.writeStartObject();
     if (g instanceof GeometryCollection && !(g instanceof MultiPoint) && !(g instanceof MultiLineString)
         && !(g instanceof MultiPolygon)) {
@@ -216,7 +219,7 @@ public final class GeoJson {
       gen.writeName("geometries");
       gen.writeStartArray();
       for (int i = 0; i < g.getNumGeometries(); i++) {
-        write(g.getGeometryN(i), gen, decimals);
+        write(g.getGeometryN(i), gen, scale);
       }
       gen.writeEndArray();
       gen.writeEndObject();
@@ -252,7 +255,7 @@ public final class GeoJson {
     gen.writeEndObject();
   }
 
-  private static void polygon(Polygon p, JsonGenerator gen, double scale) {
+  private static void polygon(Polygon p, JsonGenerator gen, Rounding scale) {
     gen.writeStartArray();
     if (!p.isEmpty()) {
       ring(p.getExteriorRing(), true, gen, scale);
@@ -263,7 +266,7 @@ public final class GeoJson {
     gen.writeEndArray();
   }
 
-  private static void ring(LinearRing r, boolean ccw, JsonGenerator gen, double scale) {
+  private static void ring(LinearRing r, boolean ccw, JsonGenerator gen, Rounding scale) {
     Coordinate[] cs = r.getCoordinates();
     boolean isCcw = org.locationtech.jts.algorithm.Orientation.isCCW(cs);
     if (isCcw != ccw) {
@@ -277,7 +280,7 @@ public final class GeoJson {
     line(cs, gen, scale);
   }
 
-  private static void line(Coordinate[] cs, JsonGenerator gen, double scale) {
+  private static void line(Coordinate[] cs, JsonGenerator gen, Rounding scale) {
     gen.writeStartArray();
     for (Coordinate c : cs) {
       position(c, gen, scale);
@@ -285,10 +288,69 @@ public final class GeoJson {
     gen.writeEndArray();
   }
 
-  private static void position(Coordinate c, JsonGenerator gen, double scale) {
+  private static void position(Coordinate c, JsonGenerator gen, Rounding scale) {
     gen.writeStartArray();
-    gen.writeNumber(Math.round(c.x * scale) / scale);
-    gen.writeNumber(Math.round(c.y * scale) / scale);
+    scale.write(c.x, gen);
+    scale.write(c.y, gen);
     gen.writeEndArray();
+  }
+
+  /**
+   * Writes ordinates rounded to {@code decimals} places, as the double {@code round(v · 10^d) / 10^d} is written by
+   * Jackson's shortest-decimal (Schubfach) writer, but from the rounded integer: the shortest decimal that reads back
+   * as that double is the integer with its point moved {@code d} places (trailing zeros dropped, at least one
+   * fractional digit), because no other decimal of at most {@code d} places lies within half an ulp of it while the
+   * ulp is below 10^-d (for degrees with 7 places it is some 10^-14). Schubfach was a fifth of a check's time, mostly for coordinates (docs/benchmarks.md, scale
+   * (c)). Where Java would write the double otherwise (below 10^-3 or from 10^7 on, in scientific notation) or
+   * the bound does not hold, the double is written by Jackson as before. {@code GeoJsonCodecTest} compares both
+   * writers digit for digit. One per written geometry (a scratch buffer); not thread-safe.
+   */
+  static final class Rounding {
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L, 1_000_000_000L};
+    private final int decimals;
+    private final double scale;
+    private final char[] buf = new char[32];
+
+    Rounding(int decimals) {
+      this.decimals = decimals;
+      this.scale = Math.pow(10, decimals);
+    }
+
+    void write(double v, JsonGenerator gen) {
+      long m = Math.round(v * scale);
+      double rounded = m / scale;
+      double a = Math.abs(rounded);
+      if (decimals < 1 || decimals >= POW10.length || !(a >= 1e-3 && a < 1e7) || Math.ulp(a) * scale >= 1) {
+        gen.writeNumber(rounded);
+        return;
+      }
+      long am = Math.abs(m);
+      long whole = am / POW10[decimals];
+      long fraction = am % POW10[decimals];
+      int n = 0;
+      if (m < 0) {
+        buf[n++] = '-';
+      }
+      String w = Long.toString(whole);
+      w.getChars(0, w.length(), buf, n);
+      n += w.length();
+      buf[n++] = '.';
+      if (fraction == 0) {
+        buf[n++] = '0';
+      } else {
+        int digits = decimals;
+        while (fraction % 10 == 0) {
+          fraction /= 10;
+          digits--;
+        }
+        for (int i = n + digits - 1; i >= n; i--) {
+          buf[i] = (char) ('0' + fraction % 10);
+          fraction /= 10;
+        }
+        n += digits;
+      }
+      gen.writeNumber(buf, 0, n);
+    }
   }
 }
