@@ -300,10 +300,11 @@ public final class GeoJson {
    * Jackson's shortest-decimal (Schubfach) writer, but from the rounded integer: the shortest decimal that reads back
    * as that double is the integer with its point moved {@code d} places (trailing zeros dropped, at least one
    * fractional digit), because no other decimal of at most {@code d} places lies within half an ulp of it while the
-   * ulp is below 10^-d (for degrees with 7 places it is some 10^-14). Schubfach was a fifth of a check's time, mostly for coordinates (docs/benchmarks.md, scale
-   * (c)). Where Java would write the double otherwise (below 10^-3 or from 10^7 on, in scientific notation) or
-   * the bound does not hold, the double is written by Jackson as before. {@code GeoJsonCodecTest} compares both
-   * writers digit for digit. One per written geometry (a scratch buffer); not thread-safe.
+   * ulp is below 10^-d (for degrees with 7 places it is some 10^-14). Schubfach was a sixth of a live check's time,
+   * nearly all of it for coordinates (docs/benchmarks.md, scale (c)). Where Java would write the double otherwise
+   * (below 10^-3 or from 10^7 on, in scientific notation) or the bound does not hold, the double is written by
+   * Jackson as before. {@code GeoJsonCodecTest} compares both writers digit for digit. One per written geometry (a
+   * scratch buffer); not thread-safe.
    */
   static final class Rounding {
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,

@@ -99,8 +99,8 @@ public final class GeodesicMeasure {
   }
 
   /**
-   * The ring's area in m² on the authalic sphere (see above), or NaN where the fast path does not apply. Each edge adds
-   * the signed spherical excess of the quadrilateral between it and the equator, 2 atan(tan(Δλ/2) (t1 + t2) /
+   * The ring's area in m² on the authalic sphere (see above), or NaN where the fast path does not apply. Each edge
+   * adds the signed spherical excess of the quadrilateral between it and the equator, 2 atan(tan(Δλ/2) (t1 + t2) /
    * (1 + t1 t2)) with t = tan(β/2); the sum, Kahan-compensated, is the ring's.
    */
   static double authalicRingArea(CoordinateSequence cs) {

@@ -246,9 +246,9 @@ final class CheckContext {
 
   /**
    * {@code target ∩ feature}, lon/lat; computed once per check, target and feature. A polygonal feature the target
-   * covers is its own piece (the same ground, its own vertices, no overlay; one part of a MultiPolygon as a Polygon, as
-   * the overlay gives it); any other is overlaid (OverlayNG,
-   * robust), a very large feature through its cut to the cells around the target ({@link CellClips}).
+   * covers is its own piece (the same ground, its own vertices, no overlay; one part of a MultiPolygon as a Polygon,
+   * as the overlay gives it); any other is overlaid (OverlayNG, robust), a very large feature through its cut to the
+   * cells around the target ({@link CellClips}).
    */
   Geometry piece(Geometry target, Feature f) {
     return pieces.computeIfAbsent(target, t -> new IdentityHashMap<>())

@@ -29,9 +29,9 @@ import org.locationtech.jts.geom.Geometry;
  *       so the rows still travel each time, and an edited row has other bytes and is decoded afresh. Only rows of at
  *       least {@link #LARGE_BYTES} are kept this way: a smaller one decodes about as fast as its bytes compare.</li>
  * </ul>
- * At most {@link #BUDGET_BYTES} of EWKB in all, each row counted at least {@link #ROW_OVERHEAD} bytes for its key and
- * objects (the geometries take about three times their EWKB on the heap: some 25 MB a layer), least recently used
- * first; so memory does not follow the table. Thread-safe.
+ * At most {@link #BUDGET_BYTES} in all, each row counted as its EWKB plus {@link #ROW_OVERHEAD} bytes for its key
+ * and objects (the geometries take about three times their EWKB on the heap: some 25 MB a layer), least recently
+ * used first; so memory does not follow the table. Thread-safe.
  */
 final class DecodedRows {
 
