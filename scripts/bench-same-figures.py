@@ -20,7 +20,7 @@ for what, tapak, column in (
         ("site", report["siteHa"], "site_ha"),
         ("outside the KPI", finding["kpi-allocation"].get("conflictHa", 0), "outside_kpi_ha"),
         ("settlements in the site", finding["settlement-distance"].get("conflictHa", 0), "settled_ha"),
-        ("protected areas in the site", finding["protected-overlap"]["measured"], "protected_ha")):
+        ("protected areas in the site", finding["protected-overlap"].get("measured", 0), "protected_ha")):
     s = float(sql[column])
     off = abs(tapak - s) / s if s else abs(tapak)
     ok = ok and (off <= 0.001 or abs(tapak - s) <= 0.0001)   # 0.1 %, or the report's rounding to 0.0001 ha

@@ -6,6 +6,7 @@ import net.sf.geographiclib.PolygonArea;
 import net.sf.geographiclib.PolygonResult;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -208,6 +209,95 @@ public final class GeodesicMeasure {
     Coordinate pa = new Coordinate(pts[0].x / k, pts[0].y);
     Coordinate pb = new Coordinate(pts[1].x / k, pts[1].y);
     return new Nearest(metres(pa, pb), pa, pb);
+  }
+
+  /**
+   * {@link #nearest(Geometry, Geometry)} for a {@code b} known to be {@code planarDistance} degrees from {@code a}
+   * ({@code a.distance(b)}, lon/lat unscaled): the same answer, but a large {@code b} (a dissolved plan polygon of
+   * thousands of vertices) is first cut down to its boundary segments that reach the box where the nearest points can
+   * lie. In the scaled frame no distance exceeds its unscaled one, so the nearest point on {@code b} lies within
+   * {@code planarDistance / k} in longitude and {@code planarDistance} in latitude of {@code a}'s envelope; and for
+   * disjoint geometries it lies on {@code b}'s boundary. Measuring every segment pair of a 13 000-vertex polygon was
+   * a quarter of a check on a site near it (docs/benchmarks.md, scale (c)).
+   */
+  public static Nearest nearest(Geometry a, Geometry b, double planarDistance) {
+    if (!(planarDistance > 0) || b.getNumPoints() < LARGE_FOR_DISTANCE) {
+      return nearest(a, b);
+    }
+    double lat0 = a.getEnvelopeInternal().centre().y;
+    double k = Math.cos(Math.toRadians(lat0));
+    Envelope box = new Envelope(a.getEnvelopeInternal());
+    double margin = planarDistance * 1e-6 + 1e-12;
+    box.expandBy(planarDistance / k + margin, planarDistance + margin);
+    Geometry near = boundaryWithin(b, box);
+    if (near.isEmpty()) {
+      return nearest(a, b); // cannot happen for a true planarDistance; never answer from nothing
+    }
+    Coordinate[] pts = DistanceOp.nearestPoints(scaleLon(a, k), scaleLon(near, k));
+    Coordinate pa = new Coordinate(pts[0].x / k, pts[0].y);
+    Coordinate pb = new Coordinate(pts[1].x / k, pts[1].y);
+    return new Nearest(metres(pa, pb), pa, pb);
+  }
+
+  /**
+   * {@code a.distance(b)} in degrees (JTS, lon/lat unscaled), the same value, for a small {@code a} and a large
+   * {@code b}: 0 when they intersect; otherwise the least distance between {@code a} and the boundary segments of
+   * {@code b} that reach {@code a}'s envelope grown by an upper bound (the distance from one vertex of {@code a} to
+   * the nearest vertex of {@code b}), since every other segment is farther than that bound.
+   */
+  public static double planarDistance(Geometry a, Geometry b) {
+    if (b.getNumPoints() < LARGE_FOR_DISTANCE || a.isEmpty() || b.isEmpty()) {
+      return a.distance(b);
+    }
+    if (a.intersects(b)) {
+      return 0;
+    }
+    Coordinate a0 = a.getCoordinate();
+    double bound = Double.POSITIVE_INFINITY;
+    for (Coordinate c : b.getCoordinates()) {
+      bound = Math.min(bound, a0.distance(c));
+    }
+    Envelope box = new Envelope(a.getEnvelopeInternal());
+    box.expandBy(bound * (1 + 1e-9) + 1e-12);
+    Geometry near = boundaryWithin(b, box);
+    return near.isEmpty() ? a.distance(b) : a.distance(near);
+  }
+
+  /** Geometries with at least this many vertices are cut down before a distance is measured to them. */
+  static final int LARGE_FOR_DISTANCE = 1_000;
+
+  /** The boundary segments of a polygonal or lineal geometry whose envelope meets {@code box}, as lines. */
+  private static Geometry boundaryWithin(Geometry g, Envelope box) {
+    java.util.List<LineString> out = new java.util.ArrayList<>();
+    org.locationtech.jts.geom.GeometryFactory gf = g.getFactory();
+    g.apply((org.locationtech.jts.geom.GeometryComponentFilter) part -> {
+      if (!(part instanceof LineString line)) {
+        return; // points are no boundary of a polygon; a point geometry is never large here
+      }
+      CoordinateSequence cs = line.getCoordinateSequence();
+      java.util.List<Coordinate> run = new java.util.ArrayList<>();
+      for (int i = 1; i < cs.size(); i++) {
+        double x0 = cs.getX(i - 1);
+        double y0 = cs.getY(i - 1);
+        double x1 = cs.getX(i);
+        double y1 = cs.getY(i);
+        boolean meets = Math.max(x0, x1) >= box.getMinX() && Math.min(x0, x1) <= box.getMaxX()
+            && Math.max(y0, y1) >= box.getMinY() && Math.min(y0, y1) <= box.getMaxY();
+        if (meets) {
+          if (run.isEmpty()) {
+            run.add(new Coordinate(x0, y0));
+          }
+          run.add(new Coordinate(x1, y1));
+        } else if (!run.isEmpty()) {
+          out.add(gf.createLineString(run.toArray(Coordinate[]::new)));
+          run.clear();
+        }
+      }
+      if (!run.isEmpty()) {
+        out.add(gf.createLineString(run.toArray(Coordinate[]::new)));
+      }
+    });
+    return gf.createMultiLineString(out.toArray(LineString[]::new));
   }
 
   /**

@@ -173,4 +173,44 @@ class GeodesicMeasureTest {
     return wkt(String.format(java.util.Locale.ROOT, "POLYGON((%f %f, %f %f, %f %f, %f %f, %f %f))", lon, lat,
         lon + side, lat, lon + side, lat + side, lon, lat + side, lon, lat));
   }
+
+  /**
+   * The distances to a large polygon cut down to its boundary near the site are the distances to the whole polygon:
+   * 250 sites (32-gons of 100–900 m radius, 0–3 km beyond a polygon's edge, or across it) by the large
+   * dissolved polygons of the real West Java kab/kota RTRW; planar distances equal to the last bit, and the nearest
+   * points and geodesic metres the same.
+   */
+  @Test
+  void distancesToALargePolygonCutNearTheSiteAreTheWholePolygons() {
+    java.util.List<Geometry> large = new java.util.ArrayList<>();
+    id.tapak.SharedData.jabarKabkota().scan(f -> {
+      if (f.geometry().getNumPoints() >= GeodesicMeasure.LARGE_FOR_DISTANCE) {
+        large.add(f.geometry());
+      }
+      return true;
+    });
+    assertThat(large).hasSizeGreaterThan(20);
+    java.util.Random random = new java.util.Random(4326);
+    int apart = 0;
+    for (int i = 0; i < 250; i++) {
+      Geometry b = large.get(random.nextInt(large.size()));
+      Coordinate[] ring = b.getCoordinates();
+      Coordinate on = ring[random.nextInt(ring.length)];
+      double away = random.nextDouble() * 3000;
+      Coordinate centre = GeodesicMeasure.destination(on.x, on.y, random.nextDouble() * 360, away);
+      Geometry site = GeoJson.FACTORY.createPoint(centre).buffer(
+          (100 + random.nextDouble() * 800) / 111_000.0, 8);
+      double planar = GeodesicMeasure.planarDistance(site, b);
+      assertThat(planar).as("site %d", i).isEqualTo(site.distance(b));
+      GeodesicMeasure.Nearest whole = GeodesicMeasure.nearest(site, b);
+      GeodesicMeasure.Nearest cut = GeodesicMeasure.nearest(site, b, planar);
+      assertThat(cut.metres()).as("site %d", i).isEqualTo(whole.metres());
+      assertThat(cut.onA()).isEqualTo(whole.onA());
+      assertThat(cut.onB()).isEqualTo(whole.onB());
+      if (planar > 0) {
+        apart++;
+      }
+    }
+    assertThat(apart).as("sites apart from their polygon").isGreaterThan(60);
+  }
 }
