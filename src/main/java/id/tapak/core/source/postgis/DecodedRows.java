@@ -9,8 +9,9 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The decoded and repaired geometries of a live layer's rows, for the exact test of checks
- * ({@code PostgisLayer.intersecting}; item pages, scans and maps keep nothing), so a row read again unchanged is
+ * The decoded and repaired geometries of a live layer's rows, for checks (the exact test of
+ * {@code PostgisLayer.intersecting} and the area around a site of {@code candidates}; item pages, scans and maps keep
+ * nothing), so a row read again unchanged is
  * neither moved, decoded nor tested for validity again, and is the same geometry object as before (which lets
  * {@code PreparedFeatures} keep its prepared copy). On a live check, moving and decoding the large dissolved plan
  * polygons under a site was a third of the time, and the small ones beside them still 7 % once the large ones were

@@ -113,6 +113,12 @@ class LiveLayerDecodedRowsTest {
     Geometry smallMoved = layer.intersecting(east).get(0).geometry();
     assertEquals(107.021, smallMoved.getEnvelopeInternal().getMinX(), 1e-9, "edited: the new ground at once");
     assertEquals(4, layer.rowsSentWithoutGeometry(), "the edited small row came whole");
+
+    // the area around a site (distance and setback rules) is read through the held rows as well
+    Envelope around = new Envelope(107.02, 107.03, -6.51, -6.49);
+    assertSame(smallMoved, layer.candidates(around).get(0).geometry());
+    assertSame(smallMoved, layer.candidates(around).get(0).geometry());
+    assertEquals(6, layer.rowsSentWithoutGeometry(), "held: not sent again");
   }
 
   @Test
