@@ -128,7 +128,10 @@ final class DistanceCheck {
         rule.title().id(), list), f("%.2f ha (%.1f%%) of the site is %s: %s.", ha, share, rule.title().en(), list));
   }
 
-  /** A candidate: its layer and feature, its place in layer order, and its planar distance in degrees once known. */
+  /**
+   * A candidate: its layer and feature, its place in layer order, and the distance in degrees from the site's envelope
+   * to its envelope (never more than its planar distance from the site).
+   */
   private record Candidate(Layer layer, Feature feature, int order, double envelopeDistance) {}
 
   /**
