@@ -60,6 +60,7 @@ final class CheckContext {
   private final Map<Geometry, PreparedGeometry> preparedTargets = new IdentityHashMap<>();
   private final CellClips clips;
   private final Map<Geometry, Map<List<Layer>, Assessment>> assessments = new IdentityHashMap<>();
+  private final Map<Geometry, Map<List<Layer>, Double>> coveredAreas = new IdentityHashMap<>();
   private final Map<Double, Geometry> areas = new HashMap<>();
 
   CheckContext(Proposal proposal, Catalog catalog) {
@@ -194,6 +195,37 @@ final class CheckContext {
   }
 
   private Assessment assessOnce(List<Layer> layers, Geometry target, double targetHa) {
+    List<Geometry> parts = coveredParts(layers, target);
+    if (parts == null) {
+      return new Assessment(target, targetHa, 0, layers);
+    }
+    Geometry covered = union(parts);
+    double ha = Math.min(targetHa, GeodesicMeasure.hectares(covered));
+    return new Assessment(covered, ha, Math.max(0, targetHa - ha), layers);
+  }
+
+  /**
+   * How many hectares of {@code area} (the area within a distance of the site) the coverage of these layers speaks
+   * for, where only that figure is needed (distance rules): the covered part is built as the area minus what the
+   * layers leave of it ({@link PolygonUnion#within}); once per check, area and layers.
+   */
+  double coveredHa(List<Layer> layers, Geometry area, double areaHa) {
+    used.addAll(layers);
+    Map<List<Layer>, Double> known = coveredAreas.computeIfAbsent(area, t -> new HashMap<>());
+    Double ha = known.get(layers);
+    if (ha == null) {
+      List<Geometry> parts = coveredParts(layers, area);
+      ha = parts == null ? areaHa : Math.min(areaHa, GeodesicMeasure.hectares(PolygonUnion.within(area, parts)));
+      known.put(List.copyOf(layers), ha);
+    }
+    return ha;
+  }
+
+  /**
+   * The polygonal parts of {@code target} the coverage of these layers speaks for (a layer's coverage area cut to the
+   * target, or the target's pieces of its features), or null when one layer's coverage area holds all of it.
+   */
+  private @Nullable List<Geometry> coveredParts(List<Layer> layers, Geometry target) {
     List<Geometry> parts = new ArrayList<>();
     for (Layer l : layers) {
       Coverage c = catalog.coverage(l);
@@ -201,7 +233,7 @@ final class CheckContext {
         case UNKNOWN -> { }
         case AREA -> {
           if (c.covers(target)) {
-            return new Assessment(target, targetHa, 0, layers);
+            return null;
           }
           if (c.intersects(target)) {
             parts.add(OverlayNGRobust.overlay(target, c.area(), OverlayNG.INTERSECTION));
@@ -217,9 +249,7 @@ final class CheckContext {
         }
       }
     }
-    Geometry covered = union(parts.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList());
-    double ha = Math.min(targetHa, GeodesicMeasure.hectares(covered));
-    return new Assessment(covered, ha, Math.max(0, targetHa - ha), layers);
+    return parts.stream().filter(g -> !g.isEmpty() && g.getDimension() == 2).toList();
   }
 
   /**

@@ -66,13 +66,13 @@ final class DistanceCheck {
     if (needsCoverage) {
       var area = ctx.aroundPolygon(limit);
       double areaHa = GeodesicMeasure.hectares(area);
-      CheckContext.Assessment a = ctx.assess(layers, area, areaHa);
-      whole = a.unassessedHa() <= 0.001 * areaHa;
+      double coveredHa = ctx.coveredHa(layers, area, areaHa);
+      whole = areaHa - coveredHa <= 0.001 * areaHa;
       String ids = String.join(", ", layers.stream().map(Layer::id).distinct().toList());
       why = whole ? null : LocalizedText.of(fi("layer %s tidak mencakup seluruh area dalam %,.0f m dari tapak (%.0f%% "
-          + "tercakup); ketiadaan objek di sana bukan bukti", ids, limit, 100 * a.coveredHa() / areaHa),
+          + "tercakup); ketiadaan objek di sana bukan bukti", ids, limit, 100 * coveredHa / areaHa),
           f("layer %s does not cover the whole area within %,.0f m of the site (%.0f%% covered); no feature there is "
-              + "no evidence", ids, limit, 100 * a.coveredHa() / areaHa));
+              + "no evidence", ids, limit, 100 * coveredHa / areaHa));
     }
     if (n == null) {
       if (!whole) {

@@ -140,4 +140,56 @@ class PolygonUnionTest {
     assertSame(one, PolygonUnion.of(List.of(one), GeoJson.FACTORY));
     assertTrue(PolygonUnion.of(List.of(), GeoJson.FACTORY).isEmpty());
   }
+
+  /**
+   * {@link PolygonUnion#within}: the same ground as the robust union where plan sources overlap. 40 boxes of the size
+   * a 2 km distance rule assesses (about 4.8 km a side) around conservation polygons of the province RTRW (6 589
+   * polygons) within the kab/kota RTRW, with pieces of both, which overlap: the two unions apart by at most 1e-5 of
+   * the box, and the coverage union not enough on most boxes.
+   */
+  @Test
+  void withinIsTheUnionWherePlanSourcesOverlap() {
+    Layer konservasi = id.tapak.core.catalog.CatalogLoader.loadLayer(id.tapak.SharedData.JABAR_PROJECT,
+        new id.tapak.core.catalog.LayerSpec("konservasi", id.tapak.core.model.LocalizedText.of("Konservasi",
+            "Conservation"), id.tapak.core.model.LayerRole.SPATIAL_PLAN, new id.tapak.core.source.SourceSpec(
+            id.tapak.core.source.SourceType.GEOPACKAGE, "rtrwp_jabar_polaruang_layers.gpkg", "kawasan_konservasi",
+            null), new id.tapak.core.catalog.FieldMapping(null, "NAMOBJ", "NAMOBJ", null, null, null, null), null,
+            null, null), id.tapak.SharedData.JABAR);
+    Random random = new Random(2000);
+    List<Feature> conservation = new ArrayList<>();
+    konservasi.visit(layer.bbox(), f -> conservation.add(f));
+    int boxes = 0;
+    int overlapping = 0;
+    for (int tries = 0; boxes < 40 && tries < 2_000; tries++) {
+      // a box around a conservation polygon in the kab/kota plan's extent: pieces of both sources
+      var c = conservation.get(random.nextInt(conservation.size())).geometry().getInteriorPoint().getCoordinate();
+      Geometry box = GeoJson.FACTORY.toGeometry(new Envelope(c.x - 0.02175, c.x + 0.02175, c.y - 0.02175,
+          c.y + 0.02175));
+      List<Geometry> pieces = new ArrayList<>();
+      int fromPlan = 0;
+      for (Layer l : List.of(layer, konservasi)) {
+        for (Feature f : l.intersecting(box)) {
+          Geometry p = OverlayNGRobust.overlay(box, f.geometry(), OverlayNG.INTERSECTION);
+          if (!p.isEmpty() && p.getDimension() == 2) {
+            pieces.add(p);
+            fromPlan += l == layer ? 1 : 0;
+          }
+        }
+      }
+      if (fromPlan == 0 || fromPlan == pieces.size()) {
+        continue;
+      }
+      boxes++;
+      Geometry within = PolygonUnion.within(box, pieces);
+      Geometry robust = OverlayNGRobust.union(GeoJson.FACTORY.buildGeometry(pieces));
+      if (PolygonUnion.coverageUnion(GeoJson.FACTORY.buildGeometry(pieces)) == null) {
+        overlapping++;
+      }
+      assertTrue(symDiff(within, robust) <= 1e-5 * box.getArea(), "box " + boxes + ": "
+          + symDiff(within, robust) / box.getArea() + " of the box apart");
+      assertTrue(Math.abs(GeodesicMeasure.hectares(within) - GeodesicMeasure.hectares(robust))
+          <= 1e-5 * GeodesicMeasure.hectares(box));
+    }
+    assertTrue(overlapping >= 10, overlapping + " boxes where the pieces overlap");
+  }
 }
