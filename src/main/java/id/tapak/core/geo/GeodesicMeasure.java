@@ -201,11 +201,17 @@ public final class GeodesicMeasure {
       }
       return new Nearest(0, c, c);
     }
-    double lat0 = a.getEnvelopeInternal().centre().y;
-    double k = Math.cos(Math.toRadians(lat0));
-    Geometry la = scaleLon(a, k);
-    Geometry lb = scaleLon(b, k);
-    Coordinate[] pts = DistanceOp.nearestPoints(la, lb);
+    return nearestScaled(a, b, lonScale(a));
+  }
+
+  /** cos of the latitude of {@code a}'s envelope centre: how much a degree of longitude is worth there. */
+  private static double lonScale(Geometry a) {
+    return Math.cos(Math.toRadians(a.getEnvelopeInternal().centre().y));
+  }
+
+  /** The nearest points of disjoint {@code a} and {@code b}, chosen with longitudes scaled by {@code k}; geodesic. */
+  private static Nearest nearestScaled(Geometry a, Geometry b, double k) {
+    Coordinate[] pts = DistanceOp.nearestPoints(scaleLon(a, k), scaleLon(b, k));
     Coordinate pa = new Coordinate(pts[0].x / k, pts[0].y);
     Coordinate pb = new Coordinate(pts[1].x / k, pts[1].y);
     return new Nearest(metres(pa, pb), pa, pb);
@@ -224,8 +230,7 @@ public final class GeodesicMeasure {
     if (!(planarDistance > 0) || b.getNumPoints() < LARGE_FOR_DISTANCE) {
       return nearest(a, b);
     }
-    double lat0 = a.getEnvelopeInternal().centre().y;
-    double k = Math.cos(Math.toRadians(lat0));
+    double k = lonScale(a);
     Envelope box = new Envelope(a.getEnvelopeInternal());
     double margin = planarDistance * 1e-6 + 1e-12;
     box.expandBy(planarDistance / k + margin, planarDistance + margin);
@@ -233,10 +238,7 @@ public final class GeodesicMeasure {
     if (near.isEmpty()) {
       return nearest(a, b); // cannot happen for a true planarDistance; never answer from nothing
     }
-    Coordinate[] pts = DistanceOp.nearestPoints(scaleLon(a, k), scaleLon(near, k));
-    Coordinate pa = new Coordinate(pts[0].x / k, pts[0].y);
-    Coordinate pb = new Coordinate(pts[1].x / k, pts[1].y);
-    return new Nearest(metres(pa, pb), pa, pb);
+    return nearestScaled(a, near, k);
   }
 
   /**

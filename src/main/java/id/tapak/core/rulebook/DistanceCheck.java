@@ -134,6 +134,9 @@ final class DistanceCheck {
    */
   private record Candidate(Layer layer, Feature feature, int order, double envelopeDistance) {}
 
+  /** A candidate with its planar distance from the site, in degrees. */
+  private record Measured(Candidate candidate, double planar) {}
+
   /**
    * The nearest matching feature within {@code searchMetres}: the {@link #GEODESIC_CANDIDATES} nearest by planar
    * distance in degrees (ties in layer order), measured geodesically. The planar distances are computed nearest
@@ -158,27 +161,24 @@ final class DistanceCheck {
       return null;
     }
     all.sort(Comparator.comparingDouble(Candidate::envelopeDistance));
-    // {planar distance, order} of the candidates measured, kept sorted; the first GEODESIC_CANDIDATES are the answer
-    List<double[]> measured = new ArrayList<>();
-    Comparator<double[]> byDistance = Comparator.<double[]>comparingDouble(d -> d[0]).thenComparingDouble(d -> d[1]);
+    // the candidates measured, kept sorted by planar distance, then layer order; the first GEODESIC_CANDIDATES answer
+    List<Measured> measured = new ArrayList<>();
+    Comparator<Measured> byDistance = Comparator.comparingDouble(Measured::planar)
+        .thenComparingInt(m -> m.candidate().order());
     for (Candidate c : all) {
-      if (measured.size() >= GEODESIC_CANDIDATES && c.envelopeDistance() > measured.get(GEODESIC_CANDIDATES - 1)[0]) {
+      if (measured.size() >= GEODESIC_CANDIDATES
+          && c.envelopeDistance() > measured.get(GEODESIC_CANDIDATES - 1).planar()) {
         break;
       }
-      double[] d = {GeodesicMeasure.planarDistance(ctx.site, c.feature().geometry()), c.order()};
-      int at = java.util.Collections.binarySearch(measured, d, byDistance);
-      measured.add(at < 0 ? -at - 1 : at, d);
-    }
-    Candidate[] byOrder = new Candidate[all.size()];
-    for (Candidate c : all) {
-      byOrder[c.order()] = c;
+      Measured m = new Measured(c, GeodesicMeasure.planarDistance(ctx.site, c.feature().geometry()));
+      int at = java.util.Collections.binarySearch(measured, m, byDistance);
+      measured.add(at < 0 ? -at - 1 : at, m);
     }
     Nearest best = null;
-    for (int i = 0; i < Math.min(GEODESIC_CANDIDATES, measured.size()); i++) {
-      Candidate c = byOrder[(int) measured.get(i)[1]];
-      Layer l = c.layer();
-      Feature f = c.feature();
-      double m = GeodesicMeasure.nearest(ctx.site, f.geometry(), measured.get(i)[0]).metres();
+    for (Measured near : measured.subList(0, Math.min(GEODESIC_CANDIDATES, measured.size()))) {
+      Layer l = near.candidate().layer();
+      Feature f = near.candidate().feature();
+      double m = GeodesicMeasure.nearest(ctx.site, f.geometry(), near.planar()).metres();
       if (best == null || m < best.metres()) {
         best = new Nearest(CheckContext.name(l, f), l.id(), m);
       }
