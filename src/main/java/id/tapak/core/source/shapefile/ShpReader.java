@@ -78,13 +78,15 @@ final class ShpReader {
     }
     buf.order(ByteOrder.BIG_ENDIAN);
     int number = buf.getInt();
-    int length = 2 * buf.getInt();
+    // The length is in 16-bit words; in long, as a word count of 2^30 or more doubled in int wraps negative and
+    // passed the bound (a fuzz finding: 0x3FFFFFFF words in the record header at byte 100 of a 110-byte file).
+    long length = 2L * buf.getInt();
     int start = buf.position();
     if (length < 4 || start + length > end) {
       throw new SourceException(name + ": record " + number + " is truncated or has a bad length");
     }
-    ByteBuffer content = buf.slice(start, length).order(ByteOrder.LITTLE_ENDIAN);
-    buf.position(start + length);
+    ByteBuffer content = buf.slice(start, (int) length).order(ByteOrder.LITTLE_ENDIAN);
+    buf.position(start + (int) length);
     Geometry g;
     try {
       g = shape(content);

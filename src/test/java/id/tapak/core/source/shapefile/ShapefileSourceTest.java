@@ -8,6 +8,8 @@ import id.tapak.core.geo.GeometryTransform;
 import id.tapak.core.source.SourceException;
 import id.tapak.core.source.SourceFeature;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,5 +195,22 @@ class ShapefileSourceTest {
         + "to have a header of one hundred bytes....................................................");
     assertThatThrownBy(() -> readAll(bad, null)).isInstanceOf(SourceException.class)
         .hasMessageContaining("bad.shp").hasMessageContaining("not an ESRI shapefile");
+  }
+
+  /**
+   * A record length of 2^30 words or more overflowed when doubled to bytes and passed the bound check, so the slice
+   * threw IndexOutOfBoundsException instead of the file's SourceException (Jazzer finding in CI: a 110-byte file with
+   * 0x3FFFFFFF words at byte 104). Every such length is refused as truncated, naming the file and record.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0x3FFFFFFF, 0x40000000, 0x7FFFFFFF, -1, 0x80000000, 1})
+  void aRecordLengthBeyondTheFileIsRefusedNotOverflowed(int words, @TempDir Path tmp) throws Exception {
+    ByteBuffer b = ByteBuffer.allocate(110);
+    b.order(ByteOrder.BIG_ENDIAN).putInt(0, 9994).putInt(24, 55); // file code; declared length 110 bytes
+    b.order(ByteOrder.LITTLE_ENDIAN).putInt(28, 1000).putInt(32, 1); // version, shape type point
+    b.order(ByteOrder.BIG_ENDIAN).putInt(100, 7).putInt(104, words); // record 7 and its length in words
+    Path shp = Files.write(tmp.resolve("len.shp"), b.array());
+    assertThatThrownBy(() -> readAll(shp, null)).isInstanceOf(SourceException.class)
+        .hasMessageContaining("len.shp").hasMessageContaining("record 7 is truncated or has a bad length");
   }
 }
