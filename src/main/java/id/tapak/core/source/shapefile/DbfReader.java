@@ -55,6 +55,11 @@ final class DbfReader {
     this.recordLength = Short.toUnsignedInt(buf.getShort(10));
     Charset declared = cpg == null ? null : cpgCharset(cpg);
     this.charset = declared != null ? declared : languageDriver(buf.get(29) & 0xff);
+    // Checked before the field descriptors are read: they lie within the header, which must lie within the file.
+    if (headerLength > buf.limit() || records < 0
+        || (long) headerLength + (long) records * recordLength > buf.limit() + 1L) {
+      throw new SourceException(name + ": dBase file is truncated (" + records + " records declared)");
+    }
     for (int at = 32; at + 32 <= headerLength && buf.get(at) != 0x0D; at += 32) {
       byte[] raw = new byte[11];
       buf.get(at, raw);
@@ -65,9 +70,6 @@ final class DbfReader {
       String fieldName = text(raw, 0, len);
       fields.add(new Field(fieldName, (char) (buf.get(at + 11) & 0xff), buf.get(at + 16) & 0xff,
           buf.get(at + 17) & 0xff));
-    }
-    if (records < 0 || (long) headerLength + (long) records * recordLength > buf.limit() + 1L) {
-      throw new SourceException(name + ": dBase file is truncated (" + records + " records declared)");
     }
     buf.position(headerLength);
   }

@@ -10,6 +10,7 @@ import id.tapak.core.source.SourceFeature;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,5 +213,19 @@ class ShapefileSourceTest {
     Path shp = Files.write(tmp.resolve("len.shp"), b.array());
     assertThatThrownBy(() -> readAll(shp, null)).isInstanceOf(SourceException.class)
         .hasMessageContaining("len.shp").hasMessageContaining("record 7 is truncated or has a bad length");
+  }
+
+  /**
+   * A header length past the end of the file was found only after the field descriptors had been read from it, so
+   * a short {@code .dbf} threw IndexOutOfBoundsException (or IllegalArgumentException at exactly one byte past).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {65535, 200, 97})
+  void aDbfHeaderBeyondTheFileIsRefusedAsTruncated(int headerLength) {
+    ByteBuffer b = ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(0, (byte) 3).putInt(4, 0).putShort(8, (short) headerLength).putShort(10, (short) 11);
+    b.put(32, "NAMA".getBytes(StandardCharsets.US_ASCII)).put(43, (byte) 'C').put(48, (byte) 10);
+    assertThatThrownBy(() -> new DbfReader(b, null, "short.dbf")).isInstanceOf(SourceException.class)
+        .hasMessage("short.dbf: dBase file is truncated (0 records declared)");
   }
 }
