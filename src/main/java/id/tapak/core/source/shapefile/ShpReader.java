@@ -80,13 +80,14 @@ final class ShpReader {
     int number = buf.getInt();
     // The length is in 16-bit words; in long, as a word count of 2^30 or more doubled in int wraps negative and
     // passed the bound (a fuzz finding: 0x3FFFFFFF words in the record header at byte 100 of a 110-byte file).
-    long length = 2L * buf.getInt();
+    long words = buf.getInt();
     int start = buf.position();
-    if (length < 4 || start + length > end) {
+    if (words < 2 || start + 2 * words > end) {
       throw new SourceException(name + ": record " + number + " is truncated or has a bad length");
     }
-    ByteBuffer content = buf.slice(start, (int) length).order(ByteOrder.LITTLE_ENDIAN);
-    buf.position(start + (int) length);
+    int length = (int) (2 * words);
+    ByteBuffer content = buf.slice(start, length).order(ByteOrder.LITTLE_ENDIAN);
+    buf.position(start + length);
     Geometry g;
     try {
       g = shape(content);
