@@ -22,9 +22,10 @@ import org.locationtech.jts.geom.Geometry;
  *   <li>a table or materialized view: the row version {@code tableoid/ctid/xmin/pg_column_size(geom)}. Every
  *       {@code UPDATE} writes a new tuple (another ctid and the writer's xmin), and a slot freed by VACUUM is
  *       filled by a later transaction, with its own xmin; the stored size guards the one remaining case, a slot
- *       reused under the same xid 2^32 transactions later. The query sends the versions held under its envelope
- *       ({@link #versions(Envelope)}) and the database leaves the geometry out for those rows, so an unchanged row
- *       costs its id and attributes only, and an edited one arrives whole at once, whatever the version poll says.
+ *       reused under the same xid 2^32 transactions later. The query asks for the versions under its envelope
+ *       first, without geometry, and then only for the rows not held here ({@link #held}), so an unchanged row
+ *       costs its id and attributes only, and an edited one arrives whole at once, whatever the version poll says
+ *       (should a row change between the two, the envelope is read again sending {@link #versions(Envelope)}).
  *       Rows of any size are kept this way: finding one costs a hash lookup of its version;</li>
  *   <li>a view (no row versions): the exact stored bytes (EWKB), compared in full (a CRC-32C only picks the bucket),
  *       so the rows still travel each time, and an edited row has other bytes and is decoded afresh. Only rows of at
@@ -123,6 +124,12 @@ final class DecodedRows {
       }
     });
     return out;
+  }
+
+  /** The row kept under this version, marked as just used; null when none is. */
+  @Nullable Decoded held(String version) {
+    Entry e = rows.get(version);
+    return e == null ? null : e.decoded();
   }
 
   /** Marks a row kept by version as just used (the least recently used go first). */

@@ -144,4 +144,71 @@ class LiveLayerDecodedRowsTest {
     assertNotSame(first, moved, "other bytes: decoded afresh");
     assertEquals(107.001, moved.getCentroid().getX(), 1e-9);
   }
+
+  static PostgisLayer layer(String id, String table) {
+    LayerSpec spec = new LayerSpec(id, LocalizedText.of("Rencana", "Plan"), LayerRole.SPATIAL_PLAN,
+        new SourceSpec(SourceType.POSTGIS, PostgisSourceTest.URL, table, null, null, null, 3_600_000),
+        new FieldMapping(null, "NAMOBJ", "NAMOBJ", null, null, null, null), null, null, null);
+    PostgisLayer layer = new PostgisLayer(spec, PostgisSourceTest.URL, table, 3_600_000);
+    layer.validate();
+    return layer;
+  }
+
+  /**
+   * A check's query is two statements (versions, then the rows not held by tuple id), each with its own snapshot:
+   * a row edited between them is not in the second answer under the version of the first, and the envelope is read
+   * again in one statement, so the answer is the row as it now is, never the old one and never none.
+   */
+  @Test
+  void aRowEditedBetweenTheTwoStatementsIsReadAgain() {
+    sql("CREATE SCHEMA IF NOT EXISTS tapak_test_decoded", "DROP TABLE IF EXISTS " + TABLE,
+        "CREATE TABLE " + TABLE + " (fid integer PRIMARY KEY, \"NAMOBJ\" text, geom geometry(Polygon, 4326))",
+        "INSERT INTO " + TABLE + " VALUES (1, 'Kawasan Peruntukan Industri', ST_MakeEnvelope(107.0, -6.51, 107.01, "
+            + "-6.49, 4326)), (2, 'Kawasan Permukiman', ST_MakeEnvelope(107.02, -6.51, 107.03, -6.49, 4326))");
+    PostgisLayer layer = layer("rencana", TABLE);
+    Geometry site = square(107.015, -6.5, 0.02);
+    List<Feature> first = layer.intersecting(site);
+    assertEquals(List.of("1", "2"), first.stream().map(Feature::id).toList());
+    assertEquals(0, layer.rowsSentWithoutGeometry());
+
+    sql("UPDATE " + TABLE + " SET geom = ST_Translate(geom, 0.001, 0) WHERE fid = 2");
+    layer.betweenStatements = () -> {
+      layer.betweenStatements = null;
+      sql("UPDATE " + TABLE + " SET geom = ST_Translate(geom, 0.001, 0), \"NAMOBJ\" = 'Sempadan' WHERE fid = 2");
+    };
+    List<Feature> again = layer.intersecting(site);
+    assertEquals(List.of("1", "2"), again.stream().map(Feature::id).toList());
+    assertSame(first.get(0).geometry(), again.get(0).geometry(), "the unchanged row: held");
+    assertEquals(107.022, again.get(1).geometry().getEnvelopeInternal().getMinX(), 1e-9,
+        "the row as edited between the statements, not as the first one saw it");
+    assertEquals("Sempadan", again.get(1).properties().get("NAMOBJ"));
+    assertEquals(1, layer.rowsSentWithoutGeometry(), "the read again sent the held row without its geometry too");
+    assertEquals(null, layer.betweenStatements, "the edit ran once, between the statements");
+  }
+
+  /**
+   * A partitioned table's partitions number their tuples alike, so the first row of each has the same ctid; the
+   * second statement asks by ctid and keeps only the versions it asked for, each row with its own geometry.
+   */
+  @Test
+  void partitionsShareTupleIdsAndEachRowKeepsItsOwn() {
+    String parted = "tapak_test_decoded.plan_parted";
+    sql("CREATE SCHEMA IF NOT EXISTS tapak_test_decoded", "DROP TABLE IF EXISTS " + parted,
+        "CREATE TABLE " + parted + " (fid integer, \"NAMOBJ\" text, geom geometry(Polygon, 4326), PRIMARY KEY "
+            + "(fid)) PARTITION BY RANGE (fid)",
+        "CREATE TABLE " + parted + "_a PARTITION OF " + parted + " FOR VALUES FROM (0) TO (10)",
+        "CREATE TABLE " + parted + "_b PARTITION OF " + parted + " FOR VALUES FROM (10) TO (20)",
+        "INSERT INTO " + parted + " VALUES (1, 'Kawasan Peruntukan Industri', ST_MakeEnvelope(107.0, -6.51, 107.01, "
+            + "-6.49, 4326)), (11, 'Kawasan Permukiman', ST_MakeEnvelope(107.02, -6.51, 107.03, -6.49, 4326))");
+    PostgisLayer layer = layer("rencana_parted", parted);
+    List<Feature> both = layer.candidates(new Envelope(107.0, 107.03, -6.51, -6.49));
+    assertEquals(List.of("1", "11"), both.stream().map(Feature::id).toList());
+    assertEquals(107.0, both.get(0).geometry().getEnvelopeInternal().getMinX(), 1e-12);
+    assertEquals(107.02, both.get(1).geometry().getEnvelopeInternal().getMinX(), 1e-12);
+    // only the eastern row asked: the western one, at the same ctid in the other partition, is not taken for it
+    List<Feature> east = layer.candidates(new Envelope(107.025, 107.03, -6.5, -6.49));
+    assertEquals(List.of("11"), east.stream().map(Feature::id).toList());
+    assertSame(both.get(1).geometry(), east.get(0).geometry());
+    assertEquals(2, layer.decodedRows().size());
+  }
 }
