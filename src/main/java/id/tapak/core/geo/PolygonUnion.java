@@ -78,7 +78,7 @@ public final class PolygonUnion {
   }
 
   /** The polygons of an overlay's result: a collapse can leave lines or points beside them, which have no area. */
-  private static Geometry polygonal(Geometry g) {
+  static Geometry polygonal(Geometry g) {
     if (g instanceof org.locationtech.jts.geom.Polygonal) {
       return g;
     }

@@ -66,6 +66,15 @@ public final class WeighedCache<K, V> {
     return value;
   }
 
+  /** Holds the value in place of any held before for the key, then keeps within the budget as {@link #putIfAbsent}. */
+  public synchronized void put(K key, V value) {
+    V before = entries.remove(key);
+    if (before != null) {
+      held -= weight.applyAsLong(key, before);
+    }
+    putIfAbsent(key, value);
+  }
+
   /** Every entry held, least recently used first, under the lock (not counted as uses). */
   public synchronized void forEach(BiConsumer<K, V> action) {
     entries.forEach(action);

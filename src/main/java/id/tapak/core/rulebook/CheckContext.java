@@ -6,6 +6,7 @@ import id.tapak.core.catalog.Coverage;
 import id.tapak.core.catalog.FieldMapping;
 import id.tapak.core.catalog.Layer;
 import id.tapak.core.geo.CellClips;
+import id.tapak.core.geo.CoverageCells;
 import id.tapak.core.geo.CrsRegistry;
 import id.tapak.core.geo.GeodesicMeasure;
 import id.tapak.core.geo.GeometryTransform;
@@ -59,6 +60,7 @@ final class CheckContext {
   private final Map<Geometry, Map<Feature, Geometry>> pieces = new IdentityHashMap<>();
   private final Map<Geometry, PreparedGeometry> preparedTargets = new IdentityHashMap<>();
   private final CellClips clips;
+  private final CoverageCells cells;
   private final Map<Geometry, Map<List<Layer>, Assessment>> assessments = new IdentityHashMap<>();
   private final Map<Geometry, Map<List<Layer>, Double>> coveredAreas = new IdentityHashMap<>();
   private final Map<Double, Geometry> areas = new HashMap<>();
@@ -67,11 +69,19 @@ final class CheckContext {
     this(proposal, catalog, new CellClips());
   }
 
-  /** @param clips the engine's cuts of large polygons around recent sites, shared by its checks */
-  CheckContext(Proposal proposal, Catalog catalog, CellClips clips) {
+  private CheckContext(Proposal proposal, Catalog catalog, CellClips clips) {
+    this(proposal, catalog, clips, new CoverageCells(clips));
+  }
+
+  /**
+   * @param clips the engine's cuts of large polygons around recent sites, shared by its checks
+   * @param cells the engine's coverage of the areas around recent sites by cell, shared by its checks
+   */
+  CheckContext(Proposal proposal, Catalog catalog, CellClips clips, CoverageCells cells) {
     this.proposal = proposal;
     this.catalog = catalog;
     this.clips = clips;
+    this.cells = cells;
     this.site = proposal.site();
     this.siteHa = GeodesicMeasure.hectares(site);
     Point c = site.getCentroid();
@@ -206,16 +216,30 @@ final class CheckContext {
 
   /**
    * How many hectares of {@code area} (the area within a distance of the site) the coverage of these layers speaks
-   * for, where only that figure is needed (distance rules): the covered part is built as the area minus what the
-   * layers leave of it ({@link PolygonUnion#within}); once per check, area and layers.
+   * for, where only that figure is needed (distance rules); once per check, area and layers. Where every layer's
+   * coverage is its features and the area is a rectangle (the site's envelope grown by the limit), through the
+   * engine's {@link CoverageCells}: the features whose envelope meets the area's block of cells, asked once, their
+   * union's part of each cell kept for the next check nearby; otherwise the covered part is built as the area minus what the
+   * layers leave of it ({@link PolygonUnion#within}).
    */
   double coveredHa(List<Layer> layers, Geometry area, double areaHa) {
     used.addAll(layers);
     Map<List<Layer>, Double> known = coveredAreas.computeIfAbsent(area, t -> new HashMap<>());
     Double ha = known.get(layers);
     if (ha == null) {
-      List<Geometry> parts = coveredParts(layers, area);
-      ha = parts == null ? areaHa : Math.min(areaHa, GeodesicMeasure.hectares(PolygonUnion.within(area, parts)));
+      if (area.isRectangle() && layers.stream().allMatch(l -> catalog.coverage(l).kind() == Coverage.Kind.FEATURES)) {
+        Envelope block = CoverageCells.block(area.getEnvelopeInternal());
+        List<Geometry> polygons = new ArrayList<>();
+        for (Layer l : layers) {
+          for (Feature f : l.candidates(block)) { // by envelope: the same polygons for every block holding a cell
+            polygons.add(f.geometry());
+          }
+        }
+        ha = Math.min(areaHa, cells.coveredHa(area.getEnvelopeInternal(), polygons, site.getFactory()));
+      } else {
+        List<Geometry> parts = coveredParts(layers, area);
+        ha = parts == null ? areaHa : Math.min(areaHa, GeodesicMeasure.hectares(PolygonUnion.within(area, parts)));
+      }
       known.put(List.copyOf(layers), ha);
     }
     return ha;

@@ -1,6 +1,7 @@
 package id.tapak.core.rulebook;
 
 import id.tapak.core.geo.CellClips;
+import id.tapak.core.geo.CoverageCells;
 import id.tapak.core.model.Budget;
 import id.tapak.core.catalog.Catalog;
 import id.tapak.core.catalog.Layer;
@@ -35,6 +36,8 @@ public final class ConformityEngine {
   private final Catalog catalog;
   /** Large plan polygons cut to the cells around recent sites, shared by this engine's checks (bounded). */
   private final CellClips clips = new CellClips();
+  /** The coverage of the areas around recent sites by cell, shared by this engine's checks. */
+  private final CoverageCells cells = new CoverageCells(clips);
   private final Rulebook rulebook;
   private final java.time.Duration budget;
 
@@ -73,7 +76,7 @@ public final class ConformityEngine {
   }
 
   private ConformityReport run(Proposal proposal, String id) {
-    CheckContext ctx = new CheckContext(proposal, catalog, clips);
+    CheckContext ctx = new CheckContext(proposal, catalog, clips, cells);
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : rulebook.rules()) {
       Budget.checkpoint();
