@@ -42,7 +42,8 @@ public final class CoverageCells {
   /** At most this many vertices of cell parts (and polygon references) are kept. */
   static final long BUDGET = 1_000_000;
 
-  private record Key(long x, long y) {}
+  /** A cell of one caller's layers: rules asking for other layers' coverage of the same cell keep their own. */
+  private record Key(String scope, long x, long y) {}
 
   /** A cell's part of the union, its hectares, and the polygons it was made from (compared by identity). */
   private record Part(Geometry[] from, Geometry geometry, double ha) {
@@ -83,12 +84,14 @@ public final class CoverageCells {
   /**
    * Geodesic hectares of {@code rect} covered by the union of {@code polygons}.
    *
+   * @param scope names the set the polygons come from (a rule's layers): cells are kept per scope, so two rules
+   *     asking for the same cells with other layers do not push each other's parts out
    * @param rect a lon/lat rectangle
    * @param polygons every geometry (lon/lat) whose envelope meets {@link #block} of {@code rect}, in a stable order
    *     (a layer's); others, and those not polygonal, are ignored
    * @param factory for the cells' rectangles
    */
-  public double coveredHa(Envelope rect, List<Geometry> polygons, GeometryFactory factory) {
+  public double coveredHa(String scope, Envelope rect, List<Geometry> polygons, GeometryFactory factory) {
     long x0 = (long) Math.floor(rect.getMinX() / CELL);
     long x1 = (long) Math.ceil(rect.getMaxX() / CELL);
     long y0 = (long) Math.floor(rect.getMinY() / CELL);
@@ -110,7 +113,7 @@ public final class CoverageCells {
         if (meeting.isEmpty()) {
           continue;
         }
-        Cell cell = new Cell(new Key(x, y), env, meeting);
+        Cell cell = new Cell(new Key(scope, x, y), env, meeting);
         cells.add(cell);
         Part part = parts.get(cell.key());
         if (part != null && part.madeFrom(meeting)) {

@@ -235,7 +235,9 @@ final class CheckContext {
             polygons.add(f.geometry());
           }
         }
-        ha = Math.min(areaHa, cells.coveredHa(area.getEnvelopeInternal(), polygons, site.getFactory()));
+        ha = Math.min(areaHa, cells.coveredHa(
+            String.join("\u0000", layers.stream().map(Layer::id).toList()), area.getEnvelopeInternal(), polygons,
+            site.getFactory()));
       } else {
         List<Geometry> parts = coveredParts(layers, area);
         ha = parts == null ? areaHa : Math.min(areaHa, GeodesicMeasure.hectares(PolygonUnion.within(area, parts)));

@@ -89,12 +89,12 @@ class CoverageCellsTest {
       boxes++;
       double expected = byUnion(box, meeting(box));
       double boxHa = GeodesicMeasure.hectares(box);
-      double got = cells.coveredHa(env, polygons, GeoJson.FACTORY);
+      double got = cells.coveredHa("plan", env, polygons, GeoJson.FACTORY);
       assertEquals(expected, got, 1e-5 * boxHa, "box " + boxes + " at " + c);
       partial += expected < 0.999 * boxHa ? 1 : 0;
       // again: every cell kept, none computed, the same figure to the last bit
       long computed = cells.computed();
-      assertEquals(got, cells.coveredHa(env, polygons, GeoJson.FACTORY));
+      assertEquals(got, cells.coveredHa("plan", env, polygons, GeoJson.FACTORY));
       assertEquals(computed, cells.computed(), "box " + boxes + ": its cells are kept");
       // the box one cell east (a site nearby): only the new column of cells is computed
       Envelope east = new Envelope(env.getMinX() + CoverageCells.CELL, env.getMaxX() + CoverageCells.CELL,
@@ -106,7 +106,7 @@ class CoverageCellsTest {
         }
       }
       assertEquals(byUnion(GeoJson.FACTORY.toGeometry(east), meeting(GeoJson.FACTORY.toGeometry(east))),
-          cells.coveredHa(east, eastPolygons, GeoJson.FACTORY), 1e-5 * boxHa, "box " + boxes + " moved east");
+          cells.coveredHa("plan", east, eastPolygons, GeoJson.FACTORY), 1e-5 * boxHa, "box " + boxes + " moved east");
       long rows = Math.round((CoverageCells.block(east).getHeight()) / CoverageCells.CELL);
       assertTrue(cells.computed() - computed <= rows, "box " + boxes + " moved east: "
           + (cells.computed() - computed) + " cells computed, at most the new column of " + rows);
@@ -127,7 +127,7 @@ class CoverageCellsTest {
     Envelope env = new Envelope(106.995, 107.045, -6.525, -6.495);
     Geometry box = GeoJson.FACTORY.toGeometry(env);
     CoverageCells cells = new CoverageCells(new CellClips());
-    double both = cells.coveredHa(env, List.of(west, east), GeoJson.FACTORY);
+    double both = cells.coveredHa("plan", env, List.of(west, east), GeoJson.FACTORY);
     double squares = GeodesicMeasure.hectares(west) + GeodesicMeasure.hectares(east);
     // 1e-7: the cells add vertices on the squares' edges, and an edge is measured as a geodesic between vertices
     assertEquals(squares, both, 1e-7 * squares);
@@ -136,15 +136,35 @@ class CoverageCellsTest {
 
     // the east square moved 0.01 degrees east, as an edited row: another object
     Geometry moved = AffineTransformation.translationInstance(0.01, 0).transform(east);
-    double after = cells.coveredHa(env, List.of(west, moved), GeoJson.FACTORY);
+    double after = cells.coveredHa("plan", env, List.of(west, moved), GeoJson.FACTORY);
     assertEquals(byUnion(box, List.of(west, moved)), after, 1e-7 * squares);
     assertTrue(after < both, "the part of the moved square beyond the box no longer counts");
     long again = cells.computed() - first;
     assertTrue(again > 0 && again < first, again + " of " + first + " cells computed again: only those of the east");
 
     // an empty list covers nothing; a budget of nothing keeps at most the last cell and still answers
-    assertEquals(0, cells.coveredHa(env, List.of(), GeoJson.FACTORY));
+    assertEquals(0, cells.coveredHa("plan", env, List.of(), GeoJson.FACTORY));
     CoverageCells none = new CoverageCells(new CellClips(), 0);
-    assertEquals(both, none.coveredHa(env, List.of(west, east), GeoJson.FACTORY));
+    assertEquals(both, none.coveredHa("plan", env, List.of(west, east), GeoJson.FACTORY));
+  }
+
+  /**
+   * Two rules asking for the same cells with other layers (another scope) keep their own parts: neither pushes the
+   * other's out, and each answers from its own polygons.
+   */
+  @Test
+  void eachScopeKeepsItsOwnCells() {
+    Geometry plan = GeoJson.FACTORY.toGeometry(new Envelope(107.0, 107.04, -6.52, -6.50));
+    Geometry settlement = GeoJson.FACTORY.toGeometry(new Envelope(107.0, 107.01, -6.52, -6.50));
+    Envelope env = new Envelope(106.995, 107.045, -6.525, -6.495);
+    CoverageCells cells = new CoverageCells(new CellClips());
+    double planHa = cells.coveredHa("plan", env, List.of(plan), GeoJson.FACTORY);
+    double settlementHa = cells.coveredHa("settlement", env, List.of(settlement), GeoJson.FACTORY);
+    assertEquals(GeodesicMeasure.hectares(plan), planHa, 1e-7 * planHa);
+    assertEquals(GeodesicMeasure.hectares(settlement), settlementHa, 1e-7 * settlementHa);
+    long computed = cells.computed();
+    assertEquals(planHa, cells.coveredHa("plan", env, List.of(plan), GeoJson.FACTORY));
+    assertEquals(settlementHa, cells.coveredHa("settlement", env, List.of(settlement), GeoJson.FACTORY));
+    assertEquals(computed, cells.computed(), "both scopes' cells kept side by side");
   }
 }
