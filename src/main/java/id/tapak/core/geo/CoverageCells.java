@@ -103,6 +103,7 @@ public final class CoverageCells {
     Envelope region = new Envelope();
     for (long x = x0; x < x1; x++) {
       for (long y = y0; y < y1; y++) {
+        Budget.checkpoint(); // cells × polygons envelope tests: a large site's area holds many cells
         Envelope env = new Envelope(x * CELL, (x + 1) * CELL, y * CELL, (y + 1) * CELL);
         List<Geometry> meeting = new ArrayList<>();
         for (Geometry g : polygons) {
