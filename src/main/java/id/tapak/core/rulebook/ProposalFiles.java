@@ -96,7 +96,7 @@ public final class ProposalFiles {
         source.describe();
       } catch (SourceException e) {
         if (e.key().filter("source.layer"::equals).isPresent()) {
-          String m = e.getMessage().replace(path.toAbsolutePath().toString(), name)
+          String m = shown(e.getMessage(), file, scratch, name)
               .replace("set source.layer to one of", "choose one with the form field 'layer' (CLI: --property "
                   + "layer=NAME), one of");
           throw TapakException.unprocessable("layer", m);
@@ -105,11 +105,23 @@ public final class ProposalFiles {
       }
       return parser.build(parts(source, form, limits, type, name));
     } catch (SourceException e) {
-      throw TapakException.unprocessable("file", "the file cannot be read: " + e.getMessage()
-          .replace(scratch.toAbsolutePath().toString(), "").replace(file.toAbsolutePath().toString(), name));
+      throw TapakException.unprocessable("file", "the file cannot be read: "
+          + shown(e.getMessage(), file, scratch, name));
     } catch (IOException e) {
-      throw TapakException.badRequest("file", "the file could not be read: " + e.getMessage());
+      throw TapakException.badRequest("file", "the file could not be read: "
+          + shown(String.valueOf(e.getMessage()), file, scratch, name));
     }
+  }
+
+  /**
+   * A reader's message as the client may see it: the files as the client named them ({@code site.zip!site.dbf} for
+   * a part of a zip), never the folders the server saved or unpacked them in.
+   */
+  private static String shown(String message, Path file, Path scratch, String name) {
+    String folder = scratch.toAbsolutePath().toString();
+    String unzipped = scratch.resolve("unzipped").toAbsolutePath() + java.io.File.separator;
+    return message.replace(unzipped, name + "!").replace(file.toAbsolutePath().toString(), name)
+        .replace(folder + java.io.File.separator, "").replace(folder, "");
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.tapak.core.model.TapakException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +74,42 @@ class ProposalFilesTest {
         && !e.getMessage().contains("source.layer") && !e.getMessage().contains("/"), e.getMessage());
     Proposal p = read(gpkg, Map.of("layer", "estates"));
     assertTrue(p.site().getArea() > 0);
+  }
+
+  /**
+   * A zipped shapefile cut short (the .shp or the .dbf) is refused naming the file as the client sent it and the
+   * part inside, never the server's folders it was saved or unpacked in: the web layout (the upload saved inside the
+   * scratch folder, UploadReader) and the CLI's (the file elsewhere, CheckCommand).
+   */
+  @Test
+  void aBrokenZippedShapefileIsRefusedWithoutTheServersFolders() throws IOException {
+    String[][] cases = {{"shp!", "shx", "dbf", "prj"}, {"shp", "shx", "dbf!", "prj"}};
+    try (ZipFile fixture = new ZipFile(RULES.resolve("site_attrs_32749.zip").toFile())) {
+      for (boolean web : new boolean[] {true, false}) {
+        for (String[] parts : cases) {
+          Path work = Files.createTempDirectory(scratch, "work");
+          Path zip = (web ? work : Files.createTempDirectory(scratch, "cli")).resolve("site.zip");
+          try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String part : parts) {
+              boolean cut = part.endsWith("!");
+              String ext = cut ? part.substring(0, part.length() - 1) : part;
+              ZipEntry from = fixture.stream().filter(e -> e.getName().endsWith("." + ext)).findFirst().orElseThrow();
+              byte[] bytes = fixture.getInputStream(from).readAllBytes();
+              out.putNextEntry(new ZipEntry("site." + ext));
+              out.write(cut ? Arrays.copyOf(bytes, bytes.length / 2 + 3) : bytes);
+              out.closeEntry();
+            }
+          }
+          String what = (web ? "web " : "cli ") + String.join(",", parts);
+          TapakException e = assertThrows(TapakException.class,
+              () -> ProposalFiles.read(zip, work, Map.of(), PARSER), what);
+          assertEquals("file", e.field(), what);
+          assertTrue(e.getMessage().startsWith("the file cannot be read: site.zip!site.shp: ")
+              && e.getMessage().contains(parts[0].endsWith("!") ? "record 1 is truncated" : "dBase file is truncated")
+              && !e.getMessage().contains(scratch.toString()) && !e.getMessage().contains("unzipped"),
+              what + ": " + e.getMessage());
+        }
+      }
+    }
   }
 }
