@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end latency of POST /api/checks on a running Tapak, posted N times in sequence by one client, a new
-connection each (urllib: the worst case, a client that keeps nothing; browsers keep connections alive) after CHECK_WARMUP (30) unrecorded warm-up posts; each answer is a stored check
-(SQLite, synchronous=FULL, unless the instance says otherwise). Prints p50/p90/p99 in ms.
+connection each (urllib: the worst case, a client that keeps nothing; browsers keep connections alive), after
+CHECK_WARMUP (30) unrecorded warm-up posts; each answer is a stored check (SQLite, synchronous=FULL, unless the
+instance says otherwise). Prints p50/p90/p99 in ms.
 The site: SITE_FILE (a GeoJSON Feature, e.g. the ~60 ha site of scripts/bench-scale), else one ~60 ha square site
 (0.007 deg, as CheckBenchmark) inside the largest KPI polygon of the demo.
 Sends "Authorization: Bearer $TAPAK_TOKEN" when TAPAK_TOKEN is set (writes need a planner token, issue 13).
