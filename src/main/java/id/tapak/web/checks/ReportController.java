@@ -91,7 +91,7 @@ class ReportController {
   private CheckReport report(String id) {
     CheckStore.StoredCheck c = store.find(id)
         .orElseThrow(() -> TapakException.notFound("id", "no check with id '" + id + "'"));
-    return CheckReport.parse(c.reportJson(), catalog);
+    return CheckReport.parse(c.reportJson(), catalog, c.summary().createdBy());
   }
 
   private static int px(String name, String v) {

@@ -93,6 +93,15 @@ class AccessControlTest {
     JsonNode list = JSON.readTree(send("GET", "/api/checks?limit=1", null, null).body());
     assertEquals(id, list.path("checks").get(0).path("id").asString());
     assertEquals("test-planner", list.path("checks").get(0).path("createdBy").asString());
+    // and the printable reports say so: a report is defended by who made it
+    String html = send("GET", "/api/checks/" + id + "/report.html", null, null).body();
+    assertTrue(html.contains("Diperiksa oleh (nama token akses)") && html.contains("test-planner"), html);
+    String en = send("GET", "/api/checks/" + id + "/report.html?lang=en", null, null).body();
+    assertTrue(en.contains("Checked by (access token name)") && en.contains("test-planner"), en);
+    java.util.List<String> csv = send("GET", "/api/checks/" + id + "/report.csv", null, null).body().lines().toList();
+    assertTrue(csv.get(0).endsWith(",created_by"), csv.get(0));
+    assertTrue(csv.size() > 1 && csv.subList(1, csv.size()).stream().allMatch(l -> l.endsWith(",test-planner")),
+        String.join("\n", csv));
   }
 
   @Test

@@ -41,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param dataUsed the layers the check used
  * @param location per admin layer, the names of the features the site touches
  * @param notes what was done to the input (repairs, ignored properties)
+ * @param createdBy the name of the access token that made the check, as the store recorded it; null for checks
+ *     stored before it was recorded
  */
 public record CheckReport(
     String id,
@@ -56,7 +58,8 @@ public record CheckReport(
     List<NotAssessed> notAssessed,
     List<DataUsed> dataUsed,
     List<Place> location,
-    List<String> notes) {
+    List<String> notes,
+    @Nullable String createdBy) {
 
   /** The status the rulebook gives a rule it could not assess (issue 8); older reports have none. */
   public static final String NOT_ASSESSED = "NOT_ASSESSED";
@@ -140,8 +143,17 @@ public record CheckReport(
     return notAssessed.stream().noneMatch(n -> n.rule().equals(rule));
   }
 
-  /** Reads a stored JSON report; {@code catalog} supplies the location and, when the report lacks it, the data used. */
+  /**
+   * Reads a JSON report (its {@code createdBy} member, when it has one, is who made it: an API answer has it, a
+   * stored report does not, see {@link #parse(byte[], Catalog, String)}); {@code catalog} supplies the location and,
+   * when the report lacks it, the data used.
+   */
   public static CheckReport parse(byte[] json, Catalog catalog) {
+    return parse(json, catalog, null);
+  }
+
+  /** Reads a stored JSON report made by {@code createdBy} (the store's record of it; null: the report's own member). */
+  public static CheckReport parse(byte[] json, Catalog catalog, @Nullable String createdBy) {
     JsonNode root = JSON.readTree(json);
     Geometry site = GeoJson.parse(root.path("site"), "site");
     List<Line> lines = new ArrayList<>();
@@ -182,7 +194,7 @@ public record CheckReport(
     return new CheckReport(str(root, "id", "?"), str(root, "created", ""), strOrNull(root, "name"),
         strOrNull(root, "kind"), strOrNull(root, "specialCase"), str(root, "rulebook", ""),
         str(root, "verdict", "UNKNOWN"), root.path("siteHa").asDouble(Double.NaN), site, lines, notAssessed, data,
-        location(catalog, site), notes);
+        location(catalog, site), notes, createdBy != null ? createdBy : strOrNull(root, "createdBy"));
   }
 
   /**

@@ -13,7 +13,7 @@ public final class CsvReportWriter {
 
   static final List<String> HEADER = List.of("check_id", "verdict", "site_ha", "rule", "title_id", "title_en",
       "status", "status_id", "measured", "unit", "threshold", "conflict_ha", "assessed_ha", "unassessed_ha",
-      "citation", "confidence", "subject", "message_id", "message_en", "reason_id", "reason_en");
+      "citation", "confidence", "subject", "message_id", "message_en", "reason_id", "reason_en", "created_by");
 
   private CsvReportWriter() {}
 
@@ -25,7 +25,7 @@ public final class CsvReportWriter {
           ReportLabels.status(f.status()).id(), num(f.measured()), str(f.unit()), num(f.threshold()),
           num(f.conflictHa()), num(f.assessedHa()), num(f.unassessedHa()), f.citation(), f.confidence(),
           str(f.subject()), f.message().id(), f.message().en(), f.reason() == null ? "" : f.reason().id(),
-          f.reason() == null ? "" : f.reason().en()));
+          f.reason() == null ? "" : f.reason().en(), str(r.createdBy())));
     }
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }

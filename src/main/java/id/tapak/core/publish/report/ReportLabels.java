@@ -83,6 +83,7 @@ public final class ReportLabels {
     text("location", "Lokasi", "Location");
     text("rulebook", "Versi buku aturan", "Rulebook version");
     text("checked", "Tanggal pemeriksaan", "Date checked");
+    text("checkedBy", "Diperiksa oleh (nama token akses)", "Checked by (access token name)");
     text("printed", "Tanggal cetak", "Date printed");
     text("checkId", "ID pemeriksaan", "Check id");
     text("map", "Peta tapak", "Site map");

@@ -33,6 +33,9 @@ final class ReportRows {
     rows.add(pair("location", location(r, lang), lang));
     rows.add(pair("rulebook", r.rulebook(), lang));
     rows.add(pair("checked", date(r.created(), lang), lang));
+    if (r.createdBy() != null) {
+      rows.add(pair("checkedBy", r.createdBy(), lang));
+    }
     rows.add(pair("printed", date(printed.toString(), lang), lang));
     rows.add(pair("checkId", r.id(), lang));
     return rows;

@@ -2,6 +2,7 @@ package id.tapak.core.publish.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.tapak.core.catalog.Catalog;
@@ -103,6 +104,25 @@ class CheckReportTest {
     assertTrue(lp2b.contains(",FAIL,Tidak memenuhi,"), lp2b);
     assertTrue(lp2b.contains(",UU 41/2009 Pasal 44,confirmed,"), lp2b);
     assertTrue(lp2b.contains(String.format(java.util.Locale.ROOT, ",%.4f,", ha).replaceAll("0+,$", ",")), lp2b);
+  }
+
+  @Test
+  void whoMadeTheCheckIsPrintedWhenTheStoreKnowsIt() {
+    // a stored report has no createdBy member: the store's record of it is passed in
+    CheckReport by = CheckReport.parse(json, demo, "perencana.gresik");
+    assertEquals("perencana.gresik", by.createdBy());
+    String[] row = ReportRows.facts(by, Lang.ID, Instant.EPOCH).stream()
+        .filter(r -> r[0].equals("Diperiksa oleh (nama token akses)")).findFirst().orElseThrow();
+    assertEquals("perencana.gresik", row[1]);
+    List<String> csv = new String(CsvReportWriter.write(by), StandardCharsets.UTF_8).lines().toList();
+    assertTrue(csv.get(0).endsWith(",created_by"), csv.get(0));
+    assertTrue(csv.get(1).endsWith(",perencana.gresik"), csv.get(1));
+    // a check stored before who made it was recorded: no row, an empty column
+    CheckReport old = CheckReport.parse(json, demo);
+    assertNull(old.createdBy());
+    assertTrue(ReportRows.facts(old, Lang.EN, Instant.EPOCH).stream().noneMatch(r -> r[0].startsWith("Checked by")));
+    assertTrue(new String(CsvReportWriter.write(old), StandardCharsets.UTF_8).lines().skip(1)
+        .allMatch(l -> l.endsWith(",")));
   }
 
   @Test
