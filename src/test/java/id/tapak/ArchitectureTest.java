@@ -19,6 +19,24 @@ class ArchitectureTest {
         .importPackages("id.tapak");
   }
 
+  /**
+   * No bean of Tapak is there or not depending on a setting or a profile: the bean set is fixed at build time when
+   * started from the ahead-of-time definitions (scripts/run, {@code -Dspring.aot.enabled=true}), so a setting that
+   * switched a bean would be ignored there ({@code id.tapak.app.AheadOfTimeBeansTest}). Settings are read in the
+   * factory methods instead (the PostGIS pool and check store, the corridors warm-up).
+   */
+  @Test
+  void noBeanDependsOnASettingOrProfile() {
+    for (var a : java.util.List.of(org.springframework.boot.autoconfigure.condition.ConditionalOnProperty.class,
+        org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty.class,
+        org.springframework.boot.autoconfigure.condition.ConditionalOnExpression.class,
+        org.springframework.context.annotation.Profile.class)) {
+      noClasses().should().beAnnotatedWith(a).orShould().beMetaAnnotatedWith(a).check(classes);
+      com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().should().beAnnotatedWith(a)
+          .orShould().beMetaAnnotatedWith(a).check(classes);
+    }
+  }
+
   @Test
   void coreHasNoSpringOrServlet() {
     noClasses().that().resideInAPackage("id.tapak.core..")

@@ -5,7 +5,6 @@ import id.tapak.core.rulebook.ConformityEngine;
 import id.tapak.core.rulebook.ProposalLimits;
 import id.tapak.core.rulebook.ProposalParser;
 import id.tapak.core.rulebook.Rulebook;
-import id.tapak.core.rulebook.RulebookLoader;
 import id.tapak.core.store.PostgisCheckStore;
 import id.tapak.core.store.SqliteCheckStore;
 import id.tapak.core.store.StoreUnavailableException;
@@ -32,11 +31,11 @@ class ChecksConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChecksConfiguration.class);
 
-  /** The rulebook, when not registered at start-up by {@link TapakApplication#serve} (tests). */
+  /** The rulebook: the one {@link TapakApplication#serve} loaded with the catalog, else (tests) loaded now. */
   @Bean
   @ConditionalOnMissingBean
   Rulebook rulebook(Catalog catalog) {
-    return RulebookLoader.forCatalog(catalog);
+    return TapakApplication.rulebookFor(catalog);
   }
 
   @Bean

@@ -9,6 +9,7 @@ import id.tapak.core.publish.wms.WmsLayers;
 import id.tapak.core.rulebook.Rulebook;
 import id.tapak.core.rulebook.RulebookException;
 import id.tapak.core.rulebook.RulebookLoader;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -38,6 +39,11 @@ public class TapakApplication {
    */
   public static void serve(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (Boolean.getBoolean(org.springframework.context.aot.AbstractAotProcessor.AOT_PROCESSING)) {
+      // the build's process-aot step (pom.xml): only the bean definitions are wanted, no data directory, no load
+      new SpringApplication(TapakApplication.class).run(args);
+      return;
+    }
     java.nio.file.Path project = java.nio.file.Path.of(projectArg(args));
     java.nio.file.Path cache = DataDirectory.of(args).resolve("cache");
     try {
@@ -62,15 +68,33 @@ public class TapakApplication {
       }
     }, "tapak-catalog-load");
     loader.setDaemon(true); // a Spring start-up failure (port taken) ends the JVM without waiting for the load
+    preload = loaded;
     loader.start();
-    SpringApplication app = new SpringApplication(TapakApplication.class);
-    app.addInitializers(ctx -> {
-      var beans = (org.springframework.context.support.GenericApplicationContext) ctx;
-      beans.registerBean("catalog", Catalog.class, () -> loaded.join().catalog());
-      beans.registerBean("rulebook", Rulebook.class, () -> loaded.join().rulebook());
-      beans.registerBean("corridorService", CorridorService.class, () -> loaded.join().corridors());
-    });
-    app.run(args);
+    new SpringApplication(TapakApplication.class).run(args);
+  }
+
+  /**
+   * The load {@link #serve} started before Spring, which the catalog, rulebook and corridor beans take over; null
+   * outside {@link #serve} (tests, embedded use), where those beans load in their own factory methods. A field, not
+   * beans registered by an initializer, so the bean definitions are the same with and without the ahead-of-time
+   * generated ones ({@code -Dspring.aot.enabled=true}, scripts/cds).
+   */
+  private static volatile java.util.concurrent.@Nullable CompletableFuture<Loaded> preload;
+
+  /** The preloaded catalog's load, when {@code catalog} is that catalog; else null. */
+  private static @Nullable Loaded preloaded(Catalog catalog) {
+    var p = preload;
+    if (p == null) {
+      return null;
+    }
+    Loaded l = p.join();
+    return l.catalog() == catalog ? l : null;
+  }
+
+  /** The rulebook of {@code catalog}: the one {@link #serve} loaded with it, else loaded now. */
+  static Rulebook rulebookFor(Catalog catalog) {
+    Loaded l = preloaded(catalog);
+    return l != null ? l.rulebook() : RulebookLoader.forCatalog(catalog);
   }
 
   /** What {@link #serve} loads before the first bean needs it. */
@@ -115,17 +139,19 @@ public class TapakApplication {
     return c;
   }
 
-  /** The catalog, when not registered by {@link #serve} (tests, embedded use). */
+  /** The catalog: the one {@link #serve} loads while Spring starts, else (tests, embedded use) loaded now. */
   @Bean
   @ConditionalOnMissingBean
   Catalog catalog(TapakProperties props) {
-    return timedLoad(props.projectPath(), props.dataPath().resolve("cache"));
+    var p = preload;
+    return p != null ? p.join().catalog() : timedLoad(props.projectPath(), props.dataPath().resolve("cache"));
   }
 
-  /** The corridors, when not registered by {@link #serve} (tests, embedded use). */
+  /** The corridors: the ones {@link #serve} made with the catalog, else made now. */
   @Bean
   @ConditionalOnMissingBean
   CorridorService corridorService(Catalog catalog, Rulebook rulebook) {
-    return new CorridorService(catalog, rulebook);
+    Loaded l = preloaded(catalog);
+    return l != null && l.rulebook() == rulebook ? l.corridors() : new CorridorService(catalog, rulebook);
   }
 }

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * The real service as its own JVM process on the demo project (the test classpath, {@code id.tapak.TapakMain}), for
- * tests that must kill it with SIGKILL or run two of them. Started on a free port; {@link #kill} is SIGKILL.
+ * tests that must kill it with SIGKILL or run two of them. Started on a free port; {@link #kill} is SIGKILL. Started
+ * from the ahead-of-time bean definitions ({@code -Dspring.aot.enabled=true}, generated into target/classes before
+ * the tests), as scripts/run starts it; the {@code @SpringBootTest} tests cover the reflective start of
+ * {@code java -jar}.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -45,7 +48,8 @@ final class ServiceProcess implements AutoCloseable {
   static ServiceProcess start(Path log, Path project, String... args) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx512m", "-cp",
+    List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-Xmx512m",
+        "-Dspring.aot.enabled=true", "-cp",
         System.getProperty("java.class.path"), "id.tapak.TapakMain", "--server.port=" + port,
         "--tapak.project=" + project));
     cmd.addAll(List.of(args));
