@@ -90,8 +90,9 @@ public final class SqliteCheckStore implements StoredChecks {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         // FULL, not NORMAL: in WAL mode NORMAL would also survive kill -9 (the commit is in the OS page cache), but
-        // not a power loss or a VM crash, and the fsync is only ~3 % of a check's time on the 50 000-polygon scale
-        // layer (JFR, docs/benchmarks.md scale (c)): not worth weakening "a 201 is never lost"
+        // not a power loss or a VM crash. The fsync costs what the disk takes: ~3 % of a warm check on the
+        // 50 000-polygon scale layer on the box of 2 December (JFR), 0.3-1.3 ms (10-35 %) on the box of 4 December
+        // (the data directory on tmpfs against disk, docs/benchmarks.md scale (c)); a planner's 201 is worth it
         s.execute("PRAGMA synchronous=FULL");
         s.execute("PRAGMA busy_timeout=5000");
         s.execute("CREATE TABLE IF NOT EXISTS checks (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, "
